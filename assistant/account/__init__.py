@@ -1,0 +1,1 @@
+"""The simulated account: snapshot format, validation, simulator actions (pure, no UI)."""

@@ -1,0 +1,1 @@
+"""Command implementations called by :mod:`assistant.cli`."""

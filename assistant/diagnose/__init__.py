@@ -1,0 +1,1 @@
+"""Diagnosis: findings computed from a snapshot (pure, no UI)."""

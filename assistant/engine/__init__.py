@@ -1,0 +1,1 @@
+"""Guide engine: guide model, loader, graph checks, runner (pure, no UI)."""

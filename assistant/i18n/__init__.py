@@ -1,0 +1,1 @@
+"""Internationalisation: catalogues, language negotiation, safe formatting, extraction, checks."""

@@ -1,0 +1,1 @@
+"""The Textual terminal UI. It presents; it decides nothing."""
