@@ -1,0 +1,170 @@
+"""Reading and writing account snapshots (format ``account-state/1``, SPEC §1).
+
+Snapshots are pasted by support agents, so every input is treated as hostile: it is
+refused with one :class:`SnapshotError` line naming the field and what was expected,
+never with a traceback. See ``docs/snapshot-format.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from os import PathLike
+from typing import IO, Any
+
+from assistant.account.errors import SnapshotError as SnapshotError
+from assistant.account.jsonread import MAX_SNAPSHOT_BYTES as MAX_SNAPSHOT_BYTES
+from assistant.account.jsonread import decode_text, parse_json
+from assistant.account.model import (
+    FORMAT,
+    AccountType,
+    Business,
+    Device,
+    DeviceKind,
+    Invitation,
+    InvitationStatus,
+    Member,
+    Role,
+    Session,
+    Snapshot,
+    TikTok,
+)
+from assistant.account.validation import snapshot_from_data as snapshot_from_data
+from assistant.i18n.translator import N_
+
+STDIN = "-"
+"""The path that :func:`read_snapshot` reads from standard input."""
+
+
+def load_snapshot(
+    data: str | bytes | bytearray | memoryview, source: str = "<snapshot>"
+) -> Snapshot:
+    """Parse and check a snapshot given as JSON text or UTF-8 bytes.
+
+    ``source`` names the input in error messages (usually the file name). Raises
+    :class:`SnapshotError` with one line naming the field and what was expected.
+    """
+    return snapshot_from_data(parse_json(decode_text(data, source), source), source)
+
+
+def read_snapshot(
+    path: str | PathLike[str], stdin: IO[bytes] | IO[str] | None = None
+) -> Snapshot:
+    """Read and check the snapshot in file ``path``; ``-`` reads standard input.
+
+    ``stdin`` replaces :data:`sys.stdin` (for tests). Raises :class:`SnapshotError`,
+    also when the file cannot be read.
+    """
+    if str(path) == STDIN:
+        source = "<stdin>"
+        stream: IO[Any] = stdin if stdin is not None else sys.stdin
+        stream = getattr(stream, "buffer", stream)
+        try:
+            data = stream.read(MAX_SNAPSHOT_BYTES + 1)
+        except (OSError, UnicodeDecodeError) as problem:
+            raise SnapshotError(
+                source, "", N_("cannot read it ({reason})"), {"reason": str(problem)}
+            ) from None
+        return load_snapshot(data, source)
+    source = str(path)
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SNAPSHOT_BYTES + 1)
+    except OSError as problem:
+        raise SnapshotError(
+            source, "", N_("cannot read it ({reason})"),
+            {"reason": problem.strerror or type(problem).__name__},
+        ) from None
+    return load_snapshot(raw, source)
+
+
+def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
+    """The snapshot as JSON data: every field written, in the order of SPEC §1."""
+    tiktok, business, session = snapshot.tiktok, snapshot.business, snapshot.session
+    return {
+        "format": FORMAT,
+        "intent": None if snapshot.intent is None else snapshot.intent.value,
+        "target": snapshot.target,
+        "tiktok": {
+            "username": tiktok.username,
+            "type": tiktok.type.value,
+            "email": tiktok.email,
+            "phone": tiktok.phone,
+            "two_factor": tiktok.two_factor,
+            "password_shared_with": tiktok.password_shared_with,
+            "collaborators": list(tiktok.collaborators),
+            "devices": [
+                {"name": d.name, "kind": d.kind.value, "linked": d.linked}
+                for d in tiktok.devices
+            ],
+        },
+        "business": None if business is None else {
+            "email": business.email,
+            "linking_available": business.linking_available,
+            "linked_tiktok": business.linked_tiktok,
+            "members": [
+                {"email": m.email, "role": m.role.value, "departed": m.departed}
+                for m in business.members
+            ],
+            "invitations": [
+                {
+                    "email": i.email,
+                    "role": i.role.value,
+                    "status": i.status.value,
+                    "accepted_with": i.accepted_with,
+                    "invitee_other_business": i.invitee_other_business,
+                }
+                for i in business.invitations
+            ],
+        },
+        "session": {
+            "actor": session.actor,
+            "business_profile": session.business_profile,
+            "online": session.online,
+            "browser_cache_stale": session.browser_cache_stale,
+            "verification_code": session.verification_code.value,
+        },
+    }
+
+
+def snapshot_to_json(snapshot: Snapshot) -> str:
+    """The snapshot as JSON text, indented by 2, non-ASCII kept (no final newline)."""
+    return json.dumps(dump_snapshot(snapshot), indent=2, ensure_ascii=False)
+
+
+def check_snapshot(snapshot: Snapshot, source: str = "<snapshot>") -> Snapshot:
+    """Check that a :class:`Snapshot` built in code obeys every rule of the format.
+
+    Returns it unchanged, or raises :class:`SnapshotError` like a file would.
+    """
+    snapshot_from_data(dump_snapshot(snapshot), source)
+    return snapshot
+
+
+def default_snapshot() -> Snapshot:
+    """A plausible account to simulate when none is given.
+
+    A business account linked to its TikTok For Business login, one collaborator,
+    one linked phone; the person using the assistant is its admin and is signed in
+    to the right profile.
+    """
+    owner = "owner@maisonlune.example"
+    return Snapshot(
+        tiktok=TikTok(
+            username="maison.lune",
+            type=AccountType.BUSINESS,
+            email=owner,
+            collaborators=("studio.ana",),
+            devices=(
+                Device("Pixel 8", DeviceKind.MOBILE, linked=True),
+                Device("Office iMac", DeviceKind.DESKTOP, linked=False),
+            ),
+        ),
+        business=Business(
+            email=owner,
+            linked_tiktok="maison.lune",
+            members=(Member(owner, Role.ADMIN),),
+            invitations=(Invitation("ana@studio.example", Role.EDITOR, InvitationStatus.PENDING),),
+        ),
+        session=Session(actor=owner, business_profile=owner),
+    )

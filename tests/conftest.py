@@ -1,0 +1,14 @@
+"""Shared test setup: let every test directory import ``strategies`` from here.
+
+The tests are not a package, so this directory is put on ``sys.path`` once, before
+any test module is imported.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
