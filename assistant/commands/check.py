@@ -1,0 +1,64 @@
+"""``assistant check``: lint every guide and every catalogue; exit 1 on any error.
+
+Each half runs even if the other one crashes: a crash is reported as a problem.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from assistant.commands.common import Context
+from assistant.engine import load_guides
+from assistant.i18n.translator import Translator
+from assistant.problems import Problem, Severity
+
+
+def _catalogue_problems(t: Translator) -> list[Problem]:
+    try:
+        from assistant.i18n.checks import check_catalogues
+    except ImportError:
+        return []
+    return list(check_catalogues(translator=t))
+
+
+def _guarded(name: str, check: Callable[[], list[Problem]], t: Translator) -> list[Problem]:
+    try:
+        return check()
+    except Exception as error:  # one broken check must not hide the others
+        message = t.gettext("this check crashed: {error}", error=f"{type(error).__name__}: {error}")
+        return [Problem(name, 0, message)]
+
+
+def main(args: argparse.Namespace, context: Context) -> int:
+    """Print every problem, one per line, then a summary; 1 if any is an error."""
+    t = context.translator
+    library = None
+
+    def guides() -> list[Problem]:
+        nonlocal library
+        library = load_guides(translator=t)
+        return library.problems
+
+    problems = _guarded("guides", guides, t) + _guarded(
+        "locales", lambda: _catalogue_problems(t), t
+    )
+    for problem in problems:
+        context.stdout.write(f"{problem}\n")
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    count = len(library.guides) if library is not None else 0
+    if not problems:
+        context.stdout.write(t.ngettext(
+            "No problems: {n} guide checked, and the catalogues.",
+            "No problems: {n} guides checked, and the catalogues.",
+            count,
+        ) + "\n")
+    else:
+        context.stdout.write(
+            t.ngettext("{n} error", "{n} errors", errors)
+            + ", "
+            + t.ngettext("{n} warning", "{n} warnings", warnings)
+            + "\n"
+        )
+    return 1 if errors else 0

@@ -1,0 +1,67 @@
+"""``assistant guides``: list the guides, grouped by topic."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from assistant.commands.common import CommandError, Context
+from assistant.engine import TOPICS, GuideLibrary, load_guides, topic_label
+from assistant.i18n.translator import Translator
+
+
+def require_guide(library: GuideLibrary, guide_id: str, t: Translator) -> str:
+    """``guide_id`` if it loaded, else a :class:`CommandError` saying why not."""
+    if guide_id in library.guides:
+        return guide_id
+    if library.directory is not None and (library.directory / f"{guide_id}.toml").is_file():
+        raise CommandError(
+            t.gettext("guide '{guide}' has problems (run 'assistant check')", guide=guide_id)
+        )
+    raise CommandError(
+        t.gettext("unknown guide '{guide}' (see 'assistant guides')", guide=guide_id)
+    )
+
+
+def warn_broken(library: GuideLibrary, context: Context) -> None:
+    """One line on standard error when some guide files could not be loaded."""
+    broken = {p.file for p in library.problems}
+    if broken:
+        context.stderr.write(context.translator.ngettext(
+            "{n} guide file has problems: run 'assistant check'",
+            "{n} guide files have problems: run 'assistant check'",
+            len(broken),
+        ) + "\n")
+
+
+def main(args: argparse.Namespace, context: Context) -> int:
+    """Print the guide ids and titles (``--json``: a ``guides/1`` object)."""
+    t = context.translator
+    library = load_guides()
+    warn_broken(library, context)
+    guides = library.in_topic_order()
+    if args.json:
+        data = {
+            "format": "guides/1",
+            "lang": t.lang,
+            "guides": [
+                {
+                    "id": g.id,
+                    "title": t.gettext(g.title),
+                    "topic": g.topic,
+                    "summary": t.gettext(g.summary),
+                }
+                for g in guides
+            ],
+        }
+        context.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    width = max((len(g.id) for g in guides), default=0)
+    for topic in TOPICS:
+        in_topic = [g for g in guides if g.topic == topic]
+        if not in_topic:
+            continue
+        context.stdout.write(topic_label(topic, t) + "\n")
+        for guide in in_topic:
+            context.stdout.write(f"  {guide.id:<{width}}  {t.gettext(guide.title)}\n")
+    return 0

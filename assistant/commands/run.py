@@ -1,0 +1,143 @@
+"""``assistant run GUIDE``: play a guide without the UI (SPEC §4).
+
+``--choose`` answers the steps that ask, in order; the run stops at an outcome or at
+the first step whose choice was not given. ``--json`` prints the ``run/1`` object;
+``--interactive`` asks each step on the terminal in plain text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, TextIO
+
+from assistant.account.model import Snapshot
+from assistant.account.snapshot import (
+    SnapshotError,
+    default_snapshot,
+    dump_snapshot,
+    read_snapshot,
+)
+from assistant.commands.common import CommandError, Context
+from assistant.commands.guides import require_guide
+from assistant.engine import Runner, StepView, load_guides, outcome_label
+from assistant.i18n.translator import Translator
+
+FORMAT = "run/1"
+
+
+def load_state(path: str | None, t: Translator) -> Snapshot:
+    """The snapshot of ``--state`` (``-``: standard input), or the default one."""
+    if path is None:
+        return default_snapshot()
+    try:
+        return read_snapshot(path)
+    except SnapshotError as error:
+        raise CommandError(error.message(t)) from None
+
+
+def run_object(runner: Runner) -> dict[str, Any]:
+    """The ``run/1`` object of SPEC §4 for the runner's current path."""
+    return {
+        "format": FORMAT,
+        "guide": runner.guide_id,
+        "lang": runner.translator.lang,
+        "steps": [step.to_json() for step in runner.shown_steps()],
+        "status": "finished" if runner.finished else "waiting",
+        "outcome": runner.outcome,
+        "state": dump_snapshot(runner.snapshot),
+    }
+
+
+def _choose(runner: Runner, choices: list[int], t: Translator) -> None:
+    for given, number in enumerate(choices, 1):
+        view = runner.view()
+        if view.finished:
+            raise CommandError(t.gettext(
+                "--choose: {extra} more choice(s) than steps that ask: the guide ended "
+                "after {count}",
+                extra=len(choices) - given + 1, count=given - 1,
+            ))
+        if not 1 <= number <= len(view.choices):
+            raise CommandError(t.gettext(
+                "--choose: choice {number} is out of range at step '{step}' (1 to {count})",
+                number=number, step=view.step, count=len(view.choices),
+            ))
+        runner.answer(number)
+
+
+def _print_step(view: StepView, out: TextIO, t: Translator) -> None:
+    trail = " › ".join(crumb.title for crumb in view.trail)
+    out.write(f"\n{trail}\n")
+    out.write(f"## {view.title}\n\n{view.body.strip()}\n")
+    if view.outcome is not None:
+        out.write("\n" + t.gettext("Outcome: {outcome}", outcome=outcome_label(view.outcome, t))
+                  + "\n")
+    if view.choices:
+        out.write("\n")
+        for number, label in enumerate(view.choices, 1):
+            out.write(f"  {number}. {label}\n")
+
+
+def _print_run(runner: Runner, out: TextIO, t: Translator) -> None:
+    for step in runner.shown_steps():
+        out.write(f"\n## {step.title}\n\n{step.body.strip()}\n")
+        if step.outcome is not None:
+            out.write("\n" + t.gettext("Outcome: {outcome}",
+                                       outcome=outcome_label(step.outcome, t)) + "\n")
+        if step.choices:
+            out.write("\n")
+            for number, label in enumerate(step.choices, 1):
+                mark = "→" if number == step.chose else " "
+                out.write(f"{mark} {number}. {label}\n")
+    if not runner.finished:
+        out.write("\n" + t.gettext(
+            "Waiting for a choice: run again with one more --choose number."
+        ) + "\n")
+
+
+def _interactive(runner: Runner, context: Context, stdin: TextIO) -> int:
+    """Plain-text loop: show the step, read a number (b: back, q: quit)."""
+    t, out = context.translator, context.stdout
+    while True:
+        view = runner.view()
+        _print_step(view, out, t)
+        if view.finished:
+            return 0
+        out.write("\n" + t.gettext(
+            "Your choice (1-{count}, b: back, q: quit): ", count=len(view.choices)
+        ))
+        out.flush()
+        line = stdin.readline()
+        if not line:
+            out.write("\n")
+            return 0
+        answer = line.strip().lower()
+        if answer == "q":
+            return 0
+        if answer == "b":
+            if not runner.back():
+                out.write(t.gettext("This is the first step.") + "\n")
+            continue
+        if answer.isdigit() and 1 <= int(answer) <= len(view.choices):
+            runner.answer(int(answer))
+        else:
+            out.write(t.gettext("Please type a number from 1 to {count}.",
+                                count=len(view.choices)) + "\n")
+
+
+def main(args: argparse.Namespace, context: Context) -> int:
+    """Play the guide; print the run (or ``run/1`` JSON). Bad input is exit 2."""
+    t = context.translator
+    library = load_guides()
+    guide_id = require_guide(library, args.guide, t)
+    runner = Runner(library, guide_id, load_state(args.state, t), t)
+    _choose(runner, list(args.choose), t)
+    if getattr(args, "interactive", False):
+        return _interactive(runner, context, sys.stdin)
+    if args.json:
+        context.stdout.write(json.dumps(run_object(runner), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_run(runner, context.stdout, t)
+    return 0

@@ -1,0 +1,109 @@
+"""What a guide may take from the account: action arguments and text placeholders.
+
+Both are small fixed sets, so a guide cannot reach into anything else:
+
+- an action argument written ``"$name"`` is replaced by :data:`ARG_REFERENCES`;
+- a ``{name}`` in a title, body or label is filled from :data:`TEXT_FIELDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.account.model import MAX_COLLABORATORS, MAX_PEOPLE, Snapshot
+from assistant.engine import focus
+
+MISSING = "—"
+"""Shown for a text field the account does not have (no business login, no target)."""
+
+
+def _simulated_code(_: Snapshot) -> str:
+    # Imported late: the simulator owns the code the simulated email carries.
+    from assistant.account.simulator import SIMULATED_CODE
+
+    return SIMULATED_CODE
+
+
+def _linked_mobile(s: Snapshot) -> str | None:
+    return next((d.name for d in s.tiktok.linked_mobiles), None)
+
+
+def _first_collaborator(s: Snapshot) -> str | None:
+    return s.tiktok.collaborators[0] if s.tiktok.collaborators else None
+
+
+ARG_REFERENCES: dict[str, Callable[[Snapshot], object]] = {
+    "$actor": lambda s: s.session.actor,
+    "$username": lambda s: s.tiktok.username,
+    "$tiktok.email": lambda s: s.tiktok.email,
+    "$business.email": lambda s: s.business.email if s.business else None,
+    "$profile": lambda s: s.session.business_profile,
+    "$target": lambda s: s.target,
+    "$code": _simulated_code,
+    "$first_collaborator": _first_collaborator,
+    "$linked_mobile": _linked_mobile,
+    "$invitee": focus.invitee,
+    "$invitation": lambda s: _invitation_email(s),
+    "$member": focus.member_email,
+}
+"""Action argument references, each a function of the snapshot at the time of the action.
+
+``$code`` is the verification code the simulated email carries (entering it works).
+``$first_collaborator`` (the one the simulation removes when the person removes "one")
+and ``$linked_mobile`` are ``None`` when there is none: check first.
+``$invitee``, ``$invitation`` and ``$member`` are the person to invite, the invitation in
+hand and the member to act on, for the team guides (:mod:`assistant.engine.focus`);
+the last two are ``None`` when there is none: check first.
+"""
+
+
+def _invitation_email(s: Snapshot) -> str | None:
+    found = focus.invitation(s)
+    return None if found is None else found.email
+
+
+def _accepted_with(s: Snapshot) -> str | None:
+    found = focus.invitation(s)
+    return None if found is None else found.accepted_with
+
+
+def _text(value: object) -> object:
+    return MISSING if value is None else value
+
+
+TEXT_FIELDS: dict[str, Callable[[Snapshot], object]] = {
+    "username": lambda s: s.tiktok.username,
+    "tiktok_email": lambda s: _text(s.tiktok.email),
+    "business_email": lambda s: _text(s.business.email if s.business else None),
+    "actor": lambda s: s.session.actor,
+    "profile": lambda s: _text(s.session.business_profile),
+    "linked_account": lambda s: _text(s.business.linked_tiktok if s.business else None),
+    "target": lambda s: _text(s.target),
+    "collaborator_count": lambda s: len(s.tiktok.collaborators),
+    "max_collaborators": lambda s: MAX_COLLABORATORS,
+    "max_people": lambda s: MAX_PEOPLE,
+    "collaborators": lambda s: ", ".join(s.tiktok.collaborators) or MISSING,
+    "linked_mobile": lambda s: _text(_linked_mobile(s)),
+    "invitee": focus.invitee,
+    "invitation": lambda s: _text(_invitation_email(s)),
+    "accepted_with": lambda s: _text(_accepted_with(s)),
+    "member": lambda s: _text(focus.member_email(s)),
+    "admins": lambda s: ", ".join(focus.active_admin_emails(s)) or MISSING,
+}
+"""Placeholders guide text may use, filled from the snapshot when the step is shown."""
+
+
+def text_fields(snapshot: Snapshot) -> dict[str, object]:
+    """The value of every text placeholder for ``snapshot``."""
+    return {name: get(snapshot) for name, get in TEXT_FIELDS.items()}
+
+
+def resolve_args(args: tuple[tuple[str, str], ...], snapshot: Snapshot) -> dict[str, object]:
+    """The action arguments with every ``$reference`` replaced from ``snapshot``."""
+    resolved: dict[str, object] = {}
+    for name, value in args:
+        if value.startswith("$"):
+            resolved[name] = ARG_REFERENCES[value](snapshot)
+        else:
+            resolved[name] = value
+    return resolved

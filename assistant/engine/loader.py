@@ -1,0 +1,352 @@
+"""Reading guide files: TOML to :class:`Guide`, refusing anything malformed.
+
+Every problem is a :class:`Problem` naming the file, the line (the ``[steps.<id>]``
+header for a step) and the step. This module checks each file on its own: the shape of
+every field, the targets, the named checks and actions, the text placeholders. The
+graph checks (reachability, traps, calls between guides) are in
+:mod:`assistant.engine.graph`, and :func:`assistant.engine.library.load_guides` runs
+both over a directory.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+import tomllib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.account.simulator import ACTIONS, ARG_CHOICES
+from assistant.engine.checks import CHECKS
+from assistant.engine.fields import ARG_REFERENCES, TEXT_FIELDS
+from assistant.engine.model import (
+    CONTINUE_LABEL,
+    TOPICS,
+    ActionStep,
+    AskStep,
+    CallStep,
+    CheckStep,
+    Choice,
+    EndStep,
+    Guide,
+    Outcome,
+    Step,
+)
+from assistant.i18n.safeformat import FormatRefused, placeholders
+from assistant.i18n.translator import N_, Translator
+from assistant.problems import Problem
+
+MAX_CHOICES = 9
+"""Choices one step may offer: the number keys 1 to 9."""
+
+STEP_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What a guide id or a step id looks like: ``check-admin``, ``code-expired``."""
+
+TOP_KEYS = {"id", "title", "topic", "summary", "start", "steps"}
+STEP_KEYS: dict[str, tuple[set[str], set[str]]] = {
+    # kind: (required keys, optional keys), ``kind`` itself aside.
+    "ask": ({"title", "body"}, {"choices", "next"}),
+    "check": ({"check", "if_true", "if_false"}, set()),
+    "action": ({"action", "next"}, {"args", "on_failure"}),
+    "call": ({"guide", "on_outcome"}, set()),
+    "end": ({"outcome", "title", "body"}, set()),
+}
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def digest(data: bytes) -> str:
+    """The content hash of a guide file (stamped on saved progress)."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+class _Lines:
+    """Finds the line of a step header or a top-level key in the guide's text."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def step(self, step_id: str) -> int:
+        quoted = r"[\"']?" + re.escape(step_id) + r"[\"']?"
+        pattern = re.compile(r"\s*\[\[?\s*steps\s*\.\s*" + quoted + r"\s*[.\]]")
+        for number, line in enumerate(self.lines, 1):
+            if pattern.match(line):
+                return number
+        return 0
+
+    def key(self, key: str) -> int:
+        pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
+        for number, line in enumerate(self.lines, 1):
+            if line.lstrip().startswith("["):
+                break
+            if pattern.match(line):
+                return number
+        return 0
+
+
+class _FileReader:
+    """Turns one parsed guide file into a :class:`Guide`, collecting problems."""
+
+    def __init__(self, path: Path, text: str, translator: Translator) -> None:
+        self.path = path
+        self.lines = _Lines(text)
+        self.t = translator
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str, **fields: object) -> None:
+        self.problems.append(Problem(str(self.path), line, self.t.gettext(message, **fields)))
+
+    def step_problem(self, step_id: str, message: str, **fields: object) -> None:
+        inner = self.t.gettext(message, **fields)
+        self.problems.append(
+            Problem(
+                str(self.path), self.lines.step(step_id),
+                self.t.gettext("step '{step}': {problem}", step=step_id, problem=inner),
+            )
+        )
+
+    # -- fields ------------------------------------------------------------------------
+
+    def text(self, table: dict[str, Any], key: str, report: Callable[..., None]) -> str:
+        value = table.get(key)
+        if not isinstance(value, str) or not value.strip():
+            report(N_("field '{field}': expected non-empty text"), field=key)
+            return ""
+        # Stripped here and in guide_messages alike, so the catalogue's msgid matches.
+        return value.strip()
+
+    def keys(
+        self, table: dict[str, Any], required: set[str], allowed: set[str],
+        report: Callable[..., None],
+    ) -> bool:
+        ok = True
+        for key in sorted(required - table.keys()):
+            report(N_("missing required field '{field}'"), field=key)
+            ok = False
+        for key in sorted(table.keys() - required - allowed):
+            report(N_("unknown field '{field}'"), field=key)
+            ok = False
+        return ok
+
+    def check_text(self, text: str, field: str, report: Callable[..., None]) -> None:
+        try:
+            names = placeholders(text)
+        except FormatRefused as refused:
+            report(N_("field '{field}': {problem}"), field=field, problem=str(refused))
+            return
+        for name in sorted(names - TEXT_FIELDS.keys()):
+            report(N_("field '{field}': unknown placeholder '{name}' (expected one of: {known})"),
+                field=field, name="{" + name + "}", known=", ".join(sorted(TEXT_FIELDS)),
+            )
+
+    # -- the guide ---------------------------------------------------------------------
+
+    def read(self, data: dict[str, Any], raw: bytes) -> Guide | None:
+        def top(message: str, **fields: object) -> None:
+            key = fields.get("field")
+            self.problem(self.lines.key(str(key)) if key else 0, message, **fields)
+
+        if not self.keys(data, TOP_KEYS, set(), top):
+            return None
+        guide_id = self.text(data, "id", top)
+        title = self.text(data, "title", top)
+        summary = self.text(data, "summary", top)
+        start = self.text(data, "start", top)
+        topic = self.text(data, "topic", top)
+        if guide_id and guide_id != self.path.stem:
+            top(N_("field '{field}': '{value}' does not match the file name '{name}'"),
+                field="id", value=guide_id, name=self.path.name)
+        if topic and topic not in TOPICS:
+            top(N_("field '{field}': '{value}' is not one of: {known}"),
+                field="topic", value=topic, known=", ".join(TOPICS))
+        for field in ("title", "summary"):
+            self.check_text(data[field] if isinstance(data[field], str) else "", field, top)
+        raw_steps = data["steps"]
+        if not isinstance(raw_steps, dict) or not raw_steps:
+            top(N_("field '{field}': expected at least one [steps.<id>] table"), field="steps")
+            return None
+        steps: dict[str, Step] = {}
+        for step_id, table in raw_steps.items():
+            step = self.read_step(step_id, table)
+            if step is not None:
+                steps[step_id] = step
+        if start and start not in raw_steps:
+            top(N_("field '{field}': step '{value}' does not exist"), field="start", value=start)
+        for step in steps.values():
+            for label, target in step.edges():
+                if target and target not in raw_steps:
+                    close = difflib.get_close_matches(target, list(raw_steps), n=1)
+                    message = N_("'{label}' leads to '{target}', which does not exist")
+                    if close:
+                        message = N_(
+                            "'{label}' leads to '{target}', which does not exist "
+                            "(did you mean '{close}'?)"
+                        )
+                    self.step_problem(step.id, message, label=label, target=target,
+                                      close=close[0] if close else "")
+        if len(steps) != len(raw_steps) or start not in steps:
+            # Without every step the graph checks would only report echoes of these.
+            return None
+        return Guide(
+            id=guide_id, title=title, topic=topic, summary=summary, start=start,
+            steps=steps, path=self.path, digest=digest(raw),
+        )
+
+    def read_step(self, step_id: str, table: Any) -> Step | None:
+        def report(message: str, **fields: object) -> None:
+            self.step_problem(step_id, message, **fields)
+
+        if not STEP_ID.fullmatch(step_id):
+            report(N_("the step id must use lower-case letters, digits and '-'"))
+        if not isinstance(table, dict):
+            report(N_("expected a [steps.{name}] table"), name=step_id)
+            return None
+        kind = table.get("kind")
+        if kind not in STEP_KEYS:
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="kind", value=str(kind), known=", ".join(STEP_KEYS))
+            return None
+        required, optional = STEP_KEYS[kind]
+        if not self.keys(table, required | {"kind"}, optional, report):
+            return None
+        line = self.lines.step(step_id)
+        reader = getattr(self, f"read_{kind}")
+        step: Step | None = reader(step_id, table, line, report)
+        return step
+
+    def read_ask(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        title = self.text(table, "title", report)
+        body = self.text(table, "body", report)
+        self.check_text(title, "title", report)
+        self.check_text(body, "body", report)
+        choices: list[Choice] = []
+        if ("choices" in table) == ("next" in table):
+            report(N_("give either 'choices' or 'next' (a single Continue), not both or neither"))
+        elif "next" in table:
+            choices.append(Choice(CONTINUE_LABEL, self.text(table, "next", report), line, "choice"))
+        elif not isinstance(table["choices"], list) or not table["choices"]:
+            report(N_("field '{field}': expected a list of {{label, next}}"), field="choices")
+        else:
+            for number, raw in enumerate(table["choices"], 1):
+                choice = self.read_choice(number, raw, line, report)
+                if choice is not None:
+                    choices.append(choice)
+        if len(choices) > MAX_CHOICES:
+            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES, count=len(choices))
+        labels = [c.label for c in choices]
+        for label in sorted({x for x in labels if labels.count(x) > 1}):
+            report(N_("two choices have the same label '{label}'"), label=label)
+        return AskStep(step_id, title, body, tuple(choices), line)
+
+    def read_choice(self, number: int, raw: Any, line: int, report: Any) -> Choice | None:
+        def in_choice(message: str, **fields: object) -> None:
+            inner = self.t.gettext(message, **fields)
+            report(N_("choice {number}: {problem}"), number=number, problem=inner)
+
+        if not isinstance(raw, dict):
+            in_choice(N_("expected {{label, next}}"))
+            return None
+        if not self.keys(raw, {"label", "next"}, set(), in_choice):
+            return None
+        label = self.text(raw, "label", in_choice)
+        self.check_text(label, "label", in_choice)
+        return Choice(label, self.text(raw, "next", in_choice), line)
+
+    def read_check(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        check = self.text(table, "check", report)
+        if check and check not in CHECKS:
+            report(N_("unknown check '{name}' (see docs/writing-guides.md)"), name=check)
+        return CheckStep(
+            step_id, check, self.text(table, "if_true", report),
+            self.text(table, "if_false", report), line,
+        )
+
+    def read_action(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        name = self.text(table, "action", report)
+        nxt = self.text(table, "next", report)
+        args = table.get("args", {})
+        routes = table.get("on_failure", {})
+        if not isinstance(args, dict):
+            report(N_("field '{field}': expected a table"), field="args")
+            args = {}
+        if not isinstance(routes, dict) or not all(isinstance(v, str) for v in routes.values()):
+            report(N_("field '{field}': expected a table of failure codes and steps"),
+                   field="on_failure")
+            routes = {}
+        action = ACTIONS.get(name)
+        if name and action is None:
+            report(N_("unknown action '{name}' (see docs/simulator.md)"), name=name)
+        for arg, value in args.items():
+            if action is not None and arg not in action.arg_names:
+                report(N_("action '{name}' takes no argument '{arg}'"), name=name, arg=arg)
+            if not isinstance(value, str):
+                report(N_("argument '{arg}': expected text"), arg=arg)
+            elif arg in ARG_CHOICES and not value.startswith("$") and value not in ARG_CHOICES[arg]:
+                report(N_("argument '{arg}': '{value}' is not one of: {known}"),
+                       arg=arg, value=value, known=", ".join(ARG_CHOICES[arg]))
+            elif value.startswith("$") and value not in ARG_REFERENCES:
+                report(
+                    N_("argument '{arg}': unknown reference '{value}' (expected one of: {known})"),
+                    arg=arg, value=value, known=", ".join(ARG_REFERENCES),
+                )
+        if action is not None:
+            for arg in sorted(action.required - args.keys()):
+                report(N_("action '{name}' needs the argument '{arg}'"), name=name, arg=arg)
+            for code in sorted(action.failures - routes.keys()):
+                report(N_("failure '{code}' of action '{name}' is not routed in on_failure"),
+                       code=code, name=name)
+            for code in sorted(routes.keys() - action.failures):
+                report(N_("action '{name}' never fails with '{code}'"), name=name, code=code)
+        return ActionStep(
+            step_id, name, tuple(args.items()), nxt, tuple(sorted(routes.items())), line
+        )
+
+    def read_call(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        guide = self.text(table, "guide", report)
+        routes = table.get("on_outcome")
+        if not isinstance(routes, dict) or not all(isinstance(v, str) for v in routes.values()):
+            report(
+                N_("field '{field}': expected a table of outcomes and steps"), field="on_outcome"
+            )
+            routes = {}
+        for outcome in sorted(routes.keys() - set(Outcome)):
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="on_outcome", value=outcome, known=", ".join(Outcome))
+        return CallStep(step_id, guide, tuple(sorted(routes.items())), line)
+
+    def read_end(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        outcome = table.get("outcome")
+        if outcome not in set(Outcome):
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="outcome", value=str(outcome), known=", ".join(Outcome))
+            outcome = Outcome.ESCALATE
+        title = self.text(table, "title", report)
+        body = self.text(table, "body", report)
+        self.check_text(title, "title", report)
+        self.check_text(body, "body", report)
+        return EndStep(step_id, Outcome(outcome), title, body, line)
+
+
+def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[Problem]]:
+    """Read one guide file: the guide and the problems found in the file itself.
+
+    The guide is usable only when there are no problems; it is returned (when every
+    step could be built) so that the graph checks of :mod:`assistant.engine.graph` can
+    still report unreachable and trap steps alongside the other problems.
+    """
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        message = translator.gettext("cannot read the file ({error})", error=str(error))
+        return None, [Problem(str(path), 0, message)]
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        found = _TOML_LINE.search(str(error))
+        message = translator.gettext("not valid TOML: {error}", error=str(error))
+        return None, [Problem(str(path), int(found.group(1)) if found else 0, message)]
+    reader = _FileReader(path, text, translator)
+    guide = reader.read(data, raw)
+    return guide, reader.problems

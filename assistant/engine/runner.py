@@ -1,0 +1,349 @@
+"""Playing a guide against a simulated account: no UI, no printing.
+
+The runner keeps only ids and frozen snapshots; text is rendered when asked for, in
+the language of whatever translator it holds at that moment. Every shown step is a
+*point* (where we are, the account, how long the transcript was), so ``back()`` is
+exact across automatic steps and sub-guides. See ``docs/engine-api.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assistant.account.model import Snapshot
+from assistant.account.simulator import ActionFailed, perform
+from assistant.engine.checks import CHECKS
+from assistant.engine.fields import resolve_args, text_fields
+from assistant.engine.graph import INFINITY
+from assistant.engine.library import GuideLibrary
+from assistant.engine.model import (
+    ActionStep,
+    AskStep,
+    CallStep,
+    CheckStep,
+    Choice,
+    EndStep,
+    Guide,
+    Step,
+)
+from assistant.engine.view import Crumb, Event, Progress, ShownStep, StepView, outcome_label
+from assistant.i18n.translator import Translator
+
+MAX_AUTOMATIC_STEPS = 1000
+"""Safety net: the loader refuses loops of automatic steps, so this is never reached."""
+
+
+class ChoiceError(ValueError):
+    """An answer the current step cannot take (out of range, or the guide is finished)."""
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """A guide being played and the step it is at (for a caller: its call step)."""
+
+    guide: str
+    step: str
+
+
+@dataclass(frozen=True)
+class _Point:
+    """Everything needed to come back to a shown step exactly."""
+
+    frames: tuple[_Frame, ...]
+    snapshot: Snapshot
+    events: int
+    answers: int
+
+
+class Runner:
+    """Plays one guide (and the guides it calls) on a simulated account."""
+
+    def __init__(
+        self, library: GuideLibrary, guide_id: str, snapshot: Snapshot, translator: Translator
+    ) -> None:
+        """Start ``guide_id`` on ``snapshot``; raises ``KeyError`` for an unknown guide."""
+        if guide_id not in library.guides:
+            raise KeyError(guide_id)
+        self.library = library
+        """The guides this runner plays."""
+        self.guide_id = guide_id
+        """The guide the person started."""
+        self.initial = snapshot
+        """The account the run started from."""
+        self.translator = translator
+        """Renders every text; assign another one to switch language in place."""
+        self.answers: list[int] = []
+        """The 1-based answers given on the current path (what progress saves)."""
+        self._events: list[Event] = []
+        self._points: list[_Point] = []
+        self._frames: tuple[_Frame, ...] = ()
+        self._snapshot = snapshot
+        self.restart()
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The simulated account now."""
+        return self._snapshot
+
+    @property
+    def place(self) -> tuple[tuple[str, str], ...]:
+        """Where the run is: ``(guide, step)`` of the started guide, then of each sub-guide.
+
+        A caller's step is its call step. With :attr:`snapshot` it decides everything
+        that can happen next (two runs at the same place on equal snapshots behave alike).
+        """
+        return tuple((f.guide, f.step) for f in self._frames)
+
+    @property
+    def transcript(self) -> tuple[Event, ...]:
+        """What happened on the current path (``back()`` cuts it)."""
+        return tuple(self._events)
+
+    @property
+    def finished(self) -> bool:
+        """Whether the started guide reached its outcome."""
+        return len(self._frames) == 1 and isinstance(self._step(), EndStep)
+
+    @property
+    def outcome(self) -> str | None:
+        """The outcome of the started guide, once finished."""
+        step = self._step()
+        return str(step.outcome) if self.finished and isinstance(step, EndStep) else None
+
+    def _guide(self, guide_id: str | None = None) -> Guide:
+        return self.library.guides[guide_id or self._frames[-1].guide]
+
+    def _step(self, frame: _Frame | None = None) -> Step:
+        frame = frame or self._frames[-1]
+        return self.library.guides[frame.guide].steps[frame.step]
+
+    # -- moving --------------------------------------------------------------------------
+
+    def restart(self) -> None:
+        """Go to the first step on the initial snapshot, with an empty transcript."""
+        self._snapshot = self.initial
+        self._events.clear()
+        self._points.clear()
+        self.answers.clear()
+        guide = self._guide(self.guide_id)
+        self._frames = (_Frame(guide.id, guide.start),)
+        self._advance()
+
+    def answer(self, number: int) -> None:
+        """Answer the current step with choice ``number`` (1-based).
+
+        Raises :class:`ChoiceError` when the number is out of range or the guide is
+        finished; nothing changes then.
+        """
+        step = self._step()
+        count = len(step.choices) if isinstance(step, AskStep) else 1
+        if self.finished:
+            raise ChoiceError("the guide is finished")
+        if not 1 <= number <= count:
+            raise ChoiceError(f"choice {number} is out of range (1 to {count})")
+        frame = self._frames[-1]
+        self._events.append(Event("answer", frame.guide, frame.step, choice=number))
+        self.answers.append(number)
+        if isinstance(step, AskStep):
+            self._goto(step.choices[number - 1].next)
+        elif isinstance(step, EndStep):
+            # The end of a sub-guide: back to the caller, which branches on the outcome.
+            self._frames = self._frames[:-1]
+            call = self._step()
+            assert isinstance(call, CallStep)
+            self._events.append(
+                Event("return", self._frames[-1].guide, call.id, called=frame.guide,
+                      outcome=str(step.outcome))
+            )
+            target = call.outcome_target(step.outcome)
+            assert target is not None, "the loader checks every outcome is routed"
+            self._goto(target)
+        self._advance()
+
+    def back(self) -> bool:
+        """Return to the previous shown step, account and transcript as they were there.
+
+        Returns ``False`` (and changes nothing) at the first step.
+        """
+        if len(self._points) < 2:
+            return False
+        self._points.pop()
+        point = self._points[-1]
+        self._frames = point.frames
+        self._snapshot = point.snapshot
+        del self._events[point.events:]
+        del self.answers[point.answers:]
+        return True
+
+    def _goto(self, step_id: str) -> None:
+        self._frames = self._frames[:-1] + (replace(self._frames[-1], step=step_id),)
+
+    def _advance(self) -> None:
+        """Run automatic steps until a step to show, then remember that point."""
+        for _ in range(MAX_AUTOMATIC_STEPS):
+            frame = self._frames[-1]
+            step = self._step()
+            if isinstance(step, AskStep | EndStep):
+                within = self._frames[-2].guide if len(self._frames) > 1 else None
+                self._events.append(Event("show", frame.guide, step.id, within=within,
+                                          snapshot=self._snapshot))
+                if isinstance(step, EndStep) and within is None:
+                    self._events.append(Event("outcome", frame.guide, step.id,
+                                              outcome=str(step.outcome)))
+                self._points.append(_Point(self._frames, self._snapshot,
+                                           len(self._events), len(self.answers)))
+                return
+            if isinstance(step, CheckStep):
+                result = CHECKS[step.check](self._snapshot)
+                self._events.append(Event("check", frame.guide, step.id, check=step.check,
+                                          result=result))
+                self._goto(step.if_true if result else step.if_false)
+            elif isinstance(step, ActionStep):
+                self._perform(frame, step)
+            elif isinstance(step, CallStep):
+                called = self._guide(step.guide)
+                self._events.append(Event("enter", frame.guide, step.id, called=called.id))
+                self._frames = self._frames + (_Frame(called.id, called.start),)
+        raise RuntimeError(f"{self._frames[-1]}: too many automatic steps in a row")
+
+    def _perform(self, frame: _Frame, step: ActionStep) -> None:
+        args = resolve_args(step.args, self._snapshot)
+        failure: str | None = None
+        try:
+            self._snapshot = perform(self._snapshot, step.action, args)
+        except ActionFailed as failed:
+            failure = failed.code
+        self._events.append(Event(
+            "action", frame.guide, step.id, action=step.action, args=tuple(args.items()),
+            failure=failure, snapshot=self._snapshot,
+        ))
+        if failure is None:
+            self._goto(step.next)
+        else:
+            target = step.failure_target(failure)
+            if target is None:
+                raise RuntimeError(f"{frame}: failure {failure!r} is not routed")
+            self._goto(target)
+
+    def to_progress(self) -> dict[str, object]:
+        """The run as JSON-ready data, to resume later with :func:`from_progress`."""
+        from assistant.engine.progress import to_progress
+
+        return to_progress(self)
+
+    # -- rendering -----------------------------------------------------------------------
+
+    def _text(self, text: str, snapshot: Snapshot, context: str | None = None) -> str:
+        fields = text_fields(snapshot)
+        if context:
+            return self.translator.pgettext(context, text, **fields)
+        return self.translator.gettext(text, **fields)
+
+    def _choices(self, step: Step, snapshot: Snapshot, within: str | None) -> tuple[str, ...]:
+        if isinstance(step, AskStep):
+            return tuple(self._label(c, snapshot) for c in step.choices)
+        if within is not None:
+            back_to = self.library.title(within, self.translator)
+            return (self.translator.gettext("Continue: back to “{guide}”", guide=back_to),)
+        return ()
+
+    def _label(self, choice: Choice, snapshot: Snapshot) -> str:
+        return self._text(choice.label, snapshot, choice.context)
+
+    def view(self) -> StepView:
+        """The current step, rendered with the current translator."""
+        frame = self._frames[-1]
+        step = self._step()
+        assert isinstance(step, AskStep | EndStep)
+        within = self._frames[-2].guide if len(self._frames) > 1 else None
+        remaining, to_success = self._distances()
+        return StepView(
+            guide=frame.guide,
+            guide_title=self.library.title(frame.guide, self.translator),
+            step=step.id,
+            kind=step.kind,
+            title=self._text(step.title, self._snapshot),
+            body=self._text(step.body, self._snapshot),
+            choices=self._choices(step, self._snapshot, within),
+            outcome=str(step.outcome) if isinstance(step, EndStep) else None,
+            finished=self.finished,
+            returns_to=self.library.title(within, self.translator) if within else None,
+            trail=tuple(Crumb(f.guide, self.library.title(f.guide, self.translator))
+                        for f in self._frames),
+            progress=Progress(len(self._points), remaining, to_success),
+            can_go_back=len(self._points) > 1,
+        )
+
+    def _distances(self) -> tuple[int, int | None]:
+        """Fewest shown steps after this one to any outcome, and to ``success``."""
+        frame = self._frames[-1]
+        lib = self.library
+        remaining = lib.remaining.get((frame.guide, frame.step), 1) - 1
+        to_success = lib.to_success.get((frame.guide, frame.step), INFINITY) - 1
+        ended = self._step()
+        for depth, parent in enumerate(reversed(self._frames[:-1])):
+            call = self._step(parent)
+            assert isinstance(call, CallStep)
+            targets = [t for _o, t in call.on_outcome]
+            if depth == 0 and isinstance(ended, EndStep):
+                # The sub-guide's outcome is known: only its branch is left.
+                targets = [call.outcome_target(ended.outcome) or ""]
+            remaining += min(lib.remaining.get((parent.guide, t), 0) for t in targets)
+            target = call.outcome_target("success")
+            if depth == 0 and isinstance(ended, EndStep):
+                target = targets[0]
+            to_success += lib.to_success.get((parent.guide, target or ""), INFINITY)
+        return remaining, (to_success if to_success < INFINITY - 1 else None)
+
+    def shown_steps(self) -> list[ShownStep]:
+        """The shown steps of the current path, rendered now (``run/1`` ``steps``)."""
+        shown: list[ShownStep] = []
+        for event in self._events:
+            if event.kind == "answer" and shown:
+                shown[-1] = replace(shown[-1], chose=event.choice)
+            if event.kind != "show":
+                continue
+            step = self.library.guides[event.guide].steps[event.step]
+            assert isinstance(step, AskStep | EndStep) and event.snapshot is not None
+            shown.append(ShownStep(
+                guide=event.guide,
+                step=step.id,
+                title=self._text(step.title, event.snapshot),
+                body=self._text(step.body, event.snapshot),
+                choices=self._choices(step, event.snapshot, event.within),
+                chose=None,
+                outcome=str(step.outcome) if isinstance(step, EndStep) else None,
+            ))
+        return shown
+
+    def describe(self, event: Event) -> str:
+        """One translated line telling what ``event`` was."""
+        t = self.translator
+        step = self.library.guides[event.guide].steps[event.step]
+        snapshot = event.snapshot or self._snapshot
+        if event.kind == "show" and isinstance(step, AskStep | EndStep):
+            return t.gettext("Step: {title}", title=self._text(step.title, snapshot))
+        if event.kind == "answer" and event.choice is not None:
+            if not isinstance(step, AskStep):
+                return t.gettext("Continued")
+            label = self._label(step.choices[event.choice - 1], snapshot)
+            return t.gettext("Chose “{label}”", label=label)
+        if event.kind == "check":
+            answer = t.gettext("yes") if event.result else t.gettext("no")
+            return t.gettext("Checked the account ({check}): {answer}",
+                             check=event.check, answer=answer)
+        if event.kind == "action":
+            if event.failure is None:
+                return t.gettext("Action {action}: done", action=event.action)
+            return t.gettext("Action {action}: failed ({code})", action=event.action,
+                             code=event.failure)
+        if event.kind == "enter" and event.called:
+            return t.gettext("Started the guide “{guide}”",
+                             guide=self.library.title(event.called, t))
+        if event.kind == "return" and event.called and event.outcome:
+            return t.gettext("Back from “{guide}”: {outcome}",
+                             guide=self.library.title(event.called, t),
+                             outcome=outcome_label(event.outcome, t))
+        return t.gettext("Outcome: {outcome}", outcome=outcome_label(event.outcome or "", t))
