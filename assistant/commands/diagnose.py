@@ -1,0 +1,150 @@
+"""``assistant diagnose``: findings for an account snapshot (SPEC §4).
+
+- ``assistant diagnose FILE`` (``-`` reads standard input) prints the findings in the
+  doctor style, emails and phone numbers masked unless ``--show-personal-data``;
+  ``--json`` prints the ``diagnosis/1`` object instead (never masked: it goes to the
+  agent's own tools). Exit 1 if any finding is an error, else 0; 2 on bad input.
+- ``--batch FILE.jsonl`` (``-`` reads standard input) prints one JSON result per line
+  of the file, each with its ``line`` number; a line that is not a valid snapshot
+  gets ``{"format", "line", "error"}`` on standard output and the same message on
+  standard error, and the next lines are still diagnosed. The last line of standard
+  output is the summary ``{"format": "diagnosis-summary/1", "snapshots", "invalid",
+  "with_errors", "codes": {code: snapshots that had it}}``. Exit 2 if any line was
+  refused, else 1 if any snapshot had an error finding, else 0.
+- ``--list-codes`` prints every code with its severity and guide (``--json`` too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import IO, Any
+
+from assistant.account.model import Intent
+from assistant.account.snapshot import STDIN, SnapshotError, read_snapshot
+from assistant.commands.common import CommandError, Context
+from assistant.diagnose import diagnose, effective_intent
+from assistant.diagnose.batch import BatchSummary, diagnose_lines
+from assistant.diagnose.report import (
+    codes_json,
+    codes_lines,
+    diagnosis_json,
+    has_errors,
+    human_report,
+)
+from assistant.i18n.translator import Translator
+
+
+def main(args: argparse.Namespace, context: Context) -> int:
+    """Run ``assistant diagnose`` with parsed ``args``; return the exit code."""
+    t = context.translator
+    modes = [bool(args.file), bool(args.batch), bool(args.list_codes)]
+    if sum(modes) != 1:
+        raise CommandError(
+            t.gettext(
+                "diagnose: give one snapshot FILE ('-' reads standard input), "
+                "or --batch FILE.jsonl, or --list-codes"
+            )
+        )
+    if args.list_codes:
+        return _list_codes(args, context)
+    intent = _intent(args.intent, t)
+    if args.batch:
+        return _batch(args.batch, intent, context)
+    return _one(args, intent, context)
+
+
+def _intent(value: str | None, t: Translator) -> Intent | None:
+    if value is None:
+        return None
+    try:
+        return Intent(value)
+    except ValueError:
+        raise CommandError(
+            t.gettext(
+                "--intent: unknown intent {intent}; expected one of: {choices}",
+                intent=repr(value),
+                choices=", ".join(intent.value for intent in Intent),
+            )
+        ) from None
+
+
+def _write_json(stream: IO[str], data: object) -> None:
+    stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+
+def _list_codes(args: argparse.Namespace, context: Context) -> int:
+    if args.json:
+        _write_json(context.stdout, codes_json())
+    else:
+        context.stdout.write("\n".join(codes_lines(context.translator)) + "\n")
+    return 0
+
+
+def _one(args: argparse.Namespace, intent: Intent | None, context: Context) -> int:
+    t = context.translator
+    try:
+        snapshot = read_snapshot(args.file)
+    except SnapshotError as error:
+        raise CommandError(error.message(t)) from None
+    wanted = effective_intent(snapshot, intent)
+    findings = diagnose(snapshot, wanted, t)
+    if args.json:
+        _write_json(context.stdout, diagnosis_json(wanted, findings))
+        return 1 if has_errors(findings) else 0
+    mask = not args.show_personal_data
+    shown = [finding.rendered(t, mask=True) for finding in findings] if mask else findings
+    hidden = mask and shown != findings
+    lines = human_report(
+        shown, snapshot.tiktok.username, wanted, t, masked=mask, hidden_personal_data=hidden
+    )
+    context.stdout.write("\n".join(lines) + "\n")
+    return 1 if has_errors(findings) else 0
+
+
+def _batch(path: str, intent: Intent | None, context: Context) -> int:
+    t = context.translator
+    summary = BatchSummary()
+    try:
+        with _open_lines(path) as lines:
+            source = "<stdin>" if path == STDIN else path
+            for result in diagnose_lines(lines, source, t, intent):
+                summary.add(result)
+                _write_json(context.stdout, result.to_json(t))
+                if result.error is not None:
+                    context.stderr.write(f"assistant: {result.error.message(t)}\n")
+    except OSError as problem:
+        raise CommandError(
+            t.gettext(
+                "{file}: cannot read it ({reason})",
+                file=path,
+                reason=problem.strerror or type(problem).__name__,
+            )
+        ) from None
+    _write_json(context.stdout, summary.to_json())
+    if summary.invalid:
+        return 2
+    return 1 if summary.with_errors else 0
+
+
+def _open_lines(path: str) -> Any:
+    """The batch file as a context manager over its lines (bytes: each line is decoded
+    and checked as UTF-8 by the snapshot loader)."""
+    if path == STDIN:
+        stream = getattr(sys.stdin, "buffer", sys.stdin)
+        return _Borrowed(stream)
+    return open(path, "rb")
+
+
+class _Borrowed:
+    """Standard input as a context manager that does not close it."""
+
+    def __init__(self, stream: IO[Any]) -> None:
+        self.stream = stream
+
+    def __enter__(self) -> IO[Any]:
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        return None

@@ -1,0 +1,184 @@
+"""Benchmark: batch diagnosis throughput against plain ``json.loads`` of the same lines.
+
+Not a test (timings depend on the machine): run it by hand or in CI as a script::
+
+    .venv/bin/python benchmarks/diagnose_batch.py [--lines N] [--repeat R] [--lang fr]
+
+It generates N snapshot lines (realistic ones: a team, invitations, devices, every
+intent), then times, in the same run and on the same lines,
+
+- the baseline: ``json.loads`` of every line;
+- the batch: what ``assistant diagnose --batch`` does per line — parse and validate
+  the snapshot, run every rule, render the findings, write the JSON result line.
+
+It prints both rates (lines per second) and their ratio, and exits 1 when the batch
+keeps less than half the baseline's rate (``--target``, default 0.5): the rules and
+the output should cost less than parsing itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import io
+import json
+import random
+import sys
+import time
+from collections.abc import Callable
+
+from assistant.account.model import Intent
+from assistant.account.snapshot import load_snapshot
+from assistant.diagnose import diagnose
+from assistant.diagnose.batch import BatchSummary, diagnose_lines
+from assistant.diagnose.report import diagnosis_json
+from assistant.diagnose.rules import RULES
+from assistant.i18n.translator import get_translator
+
+ROLES = ("admin", "editor", "analyst", "moderator")
+STATUSES = ("pending", "accepted", "expired")
+DOMAINS = ("studio.example", "maisonlune.example", "mail.example")
+
+
+def _email(rng: random.Random, name: str) -> str:
+    return f"{name}{rng.randrange(100)}@{rng.choice(DOMAINS)}"
+
+
+def make_line(rng: random.Random) -> str:
+    """One valid snapshot as a JSON line (about 1 KiB, like the ones agents paste)."""
+    username = f"shop.{rng.randrange(10_000)}"
+    owner = _email(rng, "owner")
+    members = [{"email": owner, "role": "admin", "departed": False}]
+    members += [
+        {"email": _email(rng, f"m{i}"), "role": rng.choice(ROLES), "departed": rng.random() < 0.1}
+        for i in range(rng.randrange(4))
+    ]
+    invitations = [
+        {
+            "email": _email(rng, f"i{i}") if rng.random() < 0.9 else f"i{i}@studio",
+            "role": rng.choice(ROLES[1:]),
+            "status": rng.choice(STATUSES),
+            "accepted_with": _email(rng, "other") if rng.random() < 0.2 else None,
+            "invitee_other_business": rng.random() < 0.1,
+        }
+        for i in range(rng.randrange(3))
+    ]
+    has_business = rng.random() < 0.85
+    snapshot = {
+        "format": "account-state/1",
+        "intent": rng.choice([None, *(intent.value for intent in Intent)]),
+        "target": rng.choice([None, owner, members[-1]["email"]]),
+        "tiktok": {
+            "username": username,
+            "type": rng.choice(("business", "business", "personal")),
+            "email": owner,
+            "phone": rng.choice((None, "+33 6 12 34 56 78")),
+            "two_factor": rng.random() < 0.5,
+            "password_shared_with": rng.choice((0, 0, 0, 1, 2)),
+            "collaborators": [f"c.{i}" for i in range(rng.randrange(5))],
+            "devices": [
+                {"name": "Pixel 8", "kind": "mobile", "linked": rng.random() < 0.6},
+                {"name": "Office iMac", "kind": "desktop", "linked": rng.random() < 0.5},
+            ],
+        },
+        "business": {
+            "email": owner,
+            "linking_available": rng.random() < 0.9,
+            "linked_tiktok": rng.choice((None, username, username, "other.account")),
+            "members": members,
+            "invitations": invitations,
+        } if has_business else None,
+        "session": {
+            "actor": rng.choice((owner, owner, owner, _email(rng, "someone"))),
+            "business_profile": rng.choice((owner, owner, None, _email(rng, "perso"))),
+            "online": rng.random() < 0.9,
+            "browser_cache_stale": rng.random() < 0.2,
+            "verification_code": rng.choice(("none", "sent", "expired")),
+        },
+    }
+    return json.dumps(snapshot)
+
+
+def _best_of(repeat: int, *works: Callable[[], object]) -> list[float]:
+    """The fastest of ``repeat`` runs of each work, in seconds.
+
+    The works take turns within each round, so a busy machine slows them alike.
+    """
+    best = [float("inf")] * len(works)
+    for _ in range(repeat):
+        for index, work in enumerate(works):
+            gc.collect()
+            start = time.perf_counter()
+            work()
+            best[index] = min(best[index], time.perf_counter() - start)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; return 0 when the target ratio is met, else 1."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--lines", type=int, default=5000, help="snapshot lines (5000)")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each, best kept (5)")
+    parser.add_argument("--lang", default="en", help="language of the findings (en)")
+    parser.add_argument("--target", type=float, default=0.5, help="minimum ratio (0.5)")
+    parser.add_argument("--seed", type=int, default=6)
+    args = parser.parse_args(argv)
+
+    rng = random.Random(args.seed)
+    lines = [make_line(rng) for _ in range(args.lines)]
+    t = get_translator(args.lang)
+
+    def baseline() -> None:
+        for line in lines:
+            json.loads(line)
+
+    def batch() -> None:
+        out = io.StringIO()
+        summary = BatchSummary()
+        for result in diagnose_lines(lines, "bench.jsonl", t):
+            summary.add(result)
+            out.write(json.dumps(result.to_json(t), ensure_ascii=False) + "\n")
+        out.write(json.dumps(summary.to_json()) + "\n")
+        if summary.invalid:
+            raise SystemExit(f"benchmark lines refused: {summary.invalid}")
+
+    batch()  # warm up: imports, catalogue, caches
+    baseline_time, batch_time = _best_of(args.repeat, baseline, batch)
+    baseline_rate, batch_rate = args.lines / baseline_time, args.lines / batch_time
+    ratio = batch_rate / baseline_rate
+    size = sum(map(len, lines)) / len(lines)
+    print(f"lines: {args.lines} (mean {size:.0f} bytes), best of {args.repeat}, lang {t.lang}")
+    print(f"json.loads:        {baseline_rate:12,.0f} lines/s")
+    print(f"diagnose --batch:  {batch_rate:12,.0f} lines/s")
+    verdict = "ok" if ratio >= args.target else "BELOW TARGET"
+    print(f"ratio:             {ratio:12.3f} (target >= {args.target}) {verdict}")
+    _breakdown(lines, t, args.repeat)
+    return 0 if ratio >= args.target else 1
+
+
+def _breakdown(lines: list[str], t: object, repeat: int) -> None:
+    """Where a line's time goes: parse and validate, rules and text, JSON output."""
+    snapshots = [load_snapshot(line) for line in lines]
+    diagnoses = [diagnose(snapshot, None, t) for snapshot in snapshots]  # type: ignore[arg-type]
+    parts = {
+        "json.loads": lambda: [json.loads(line) for line in lines],
+        "load_snapshot (parse + validate)": lambda: [load_snapshot(line) for line in lines],
+        "rules alone (no text rendered)": lambda: [
+            [rule.check(snapshot, snapshot.intent) for rule in RULES] for snapshot in snapshots
+        ],
+        "diagnose (rules + titles + details)": lambda: [
+            diagnose(snapshot, None, t) for snapshot in snapshots  # type: ignore[arg-type]
+        ],
+        "json.dumps of the results": lambda: [
+            json.dumps(diagnosis_json(None, findings), ensure_ascii=False)
+            for findings in diagnoses
+        ],
+    }
+    found = sum(map(len, diagnoses)) / len(diagnoses)
+    print(f"per line (µs), {found:.1f} findings a line on average:")
+    for name, seconds in zip(parts, _best_of(repeat, *parts.values()), strict=True):
+        print(f"  {name:<38} {seconds / len(lines) * 1e6:8.1f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
