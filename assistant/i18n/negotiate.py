@@ -1,4 +1,10 @@
-"""Choosing the language: ``--lang``, then the environment, then English.
+"""Choosing the language: ``--lang``, then the environment, then English (SPEC §4).
+
+The environment is read the way GNU gettext reads it: the locale is the first
+non-empty of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``; ``LANGUAGE`` (a colon-separated
+list of preferences such as ``fr:en``) comes before it unless the locale is ``C`` or
+``POSIX``, which ask for untranslated text. A locale we have no catalogue for
+(``de_DE.UTF-8``) means English, not a guess.
 
 A locale name is only ever compared with the known languages; it is never used to
 build a path.
@@ -7,50 +13,59 @@ build a path.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 
 from assistant.i18n.translator import LANGUAGES, SOURCE_LANGUAGE
 
 ENV_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE")
-"""Where the language is looked up, in this order (SPEC §4)."""
+"""The variables the language is looked up in (SPEC §4)."""
 
-_LANGUAGE_PART = re.compile(r"[A-Za-z]{2,3}")
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""The ones that set the locale, first non-empty wins (POSIX)."""
+
+_LOCALE_NAME = re.compile(
+    r"([A-Za-z]{2,3})"  # language
+    r"(?:[_-][A-Za-z0-9]{2,8})?"  # territory or script
+    r"(?:\.[A-Za-z0-9_-]{1,20})?"  # codeset
+    r"(?:@[A-Za-z0-9_-]{1,20})?"  # modifier
+)
+_UNTRANSLATED = re.compile(r"(C|POSIX)(\..*)?", re.IGNORECASE)
 
 
-def language_of(locale_name: str) -> str | None:
-    """The known language a locale name asks for (``fr_CA.UTF-8`` → ``fr``), or ``None``."""
-    head = re.split(r"[_.@\-]", locale_name.strip(), maxsplit=1)[0]
-    if not _LANGUAGE_PART.fullmatch(head):
+def language_of(locale_name: str | None) -> str | None:
+    """The known language a locale name asks for (``fr_CA.UTF-8`` → ``fr``), or ``None``.
+
+    Only well-formed names count: ``language[_territory][.codeset][@modifier]``.
+    """
+    if not locale_name:
         return None
-    head = head.lower()
-    return head if head in LANGUAGES else None
+    match = _LOCALE_NAME.fullmatch(locale_name.strip())
+    if not match:
+        return None
+    lang = match.group(1).lower()
+    return lang if lang in LANGUAGES else None
 
 
-def _candidates(env: Mapping[str, str]) -> Iterable[tuple[str, bool]]:
-    """Each locale name of the environment, and whether it alone decides."""
-    for name in ENV_VARIABLES:
+def _locale(env: Mapping[str, str]) -> str:
+    for name in LOCALE_VARIABLES:
         value = env.get(name, "")
-        if name == "LANGUAGE":
-            # A colon-separated list of preferences (GNU gettext): try each in turn.
-            for part in value.split(":"):
-                yield part, False
-        else:
-            yield value, True
+        if value:
+            return value
+    return ""
+
+
+def from_environment(env: Mapping[str, str]) -> str:
+    """The language the environment asks for, or English."""
+    locale = _locale(env)
+    if _UNTRANSLATED.fullmatch(locale.strip()):
+        return SOURCE_LANGUAGE
+    for preference in env.get("LANGUAGE", "").split(":"):
+        chosen = language_of(preference)
+        if chosen:
+            return chosen
+    return language_of(locale) or SOURCE_LANGUAGE
 
 
 def negotiate(requested: str | None, env: Mapping[str, str]) -> str:
     """The language to use: ``requested`` if known, else the environment's, else English."""
-    if requested:
-        chosen = language_of(requested)
-        if chosen:
-            return chosen
-    for candidate, decides in _candidates(env):
-        if not candidate or candidate in ("C", "POSIX") or candidate.startswith("C."):
-            continue
-        chosen = language_of(candidate)
-        if chosen:
-            return chosen
-        if decides:
-            # A real locale we have no catalogue for (de_DE): English, not a guess.
-            return SOURCE_LANGUAGE
-    return SOURCE_LANGUAGE
+    return language_of(requested) or from_environment(env)

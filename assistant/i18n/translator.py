@@ -6,10 +6,13 @@ Usage::
     t.gettext("Unlink {account}", account="maison.lune")
     t.pgettext("button", "Back")
     t.ngettext("{n} collaborator", "{n} collaborators", 2)
+    t.format_number(1234.5), t.format_date(date.today())
 
 Fields are filled with :func:`assistant.i18n.safeformat.safe_format`: named
-placeholders only. When a translation is broken (unknown or missing placeholder, bad
-syntax) the English source is used for that message instead.
+placeholders only. A translation that is broken (a placeholder the English text does
+not have, an unsafe one, bad braces) is replaced by the English source for that
+message, with a warning; a catalogue that cannot be loaded gives an English
+translator, with one warning. Nothing here ever raises because of a catalogue.
 
 Strings defined away from a translator (finding titles, failure messages) are marked
 with :func:`N_` / :func:`NC_` so ``pybabel extract`` finds them, and translated later
@@ -18,79 +21,208 @@ with ``t.gettext(msg)`` / ``t.pgettext(ctx, msg)``.
 
 from __future__ import annotations
 
-import gettext as _gettext
+import datetime as _dt
+import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-from assistant.i18n.safeformat import FormatRefused, safe_format
+from babel import Locale
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.numbers import format_decimal as _format_decimal
+from babel.numbers import format_percent as _format_percent
+
+from assistant.i18n.catalogue import DOMAIN, Messages, catalogue_paths, load_messages
+from assistant.i18n.markers import N_, NC_
+from assistant.i18n.pofile import CatalogueError
+from assistant.i18n.safeformat import FormatRefused, placeholders, safe_format
 from assistant.resources import locales_dir
 
 SOURCE_LANGUAGE = "en"
+"""The language of the source text (and the fallback for everything)."""
 LANGUAGES: tuple[str, ...] = ("en", "fr")
-DOMAIN = "assistant"
+"""The languages the assistant speaks."""
+TARGET_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
+"""The languages with a catalogue."""
+
+__all__ = ["DOMAIN", "LANGUAGES", "N_", "NC_", "SOURCE_LANGUAGE", "TARGET_LANGUAGES", "Translator",
+           "catalog_path", "get_translator"]
 
 
-def N_(message: str) -> str:
-    """Mark ``message`` for extraction; it is translated later."""
-    return message
-
-
-def NC_(context: str, message: str) -> str:
-    """Mark ``message`` with a ``context`` for extraction; translate with ``pgettext``."""
-    return message
-
-
-@dataclass
+@dataclass(eq=False)
 class Translator:
     """Translates and formats messages for one language."""
 
     lang: str
-    catalog: _gettext.NullTranslations = field(default_factory=_gettext.NullTranslations)
+    """The language the text comes out in (``en`` when the catalogue was unusable)."""
+    messages: Messages | None = None
+    """The loaded translations; ``None`` for English."""
     warnings: list[str] = field(default_factory=list)
-    """Problems met while loading or using the catalogue (shown once, never fatal)."""
+    """Problems met while loading or using the catalogue, each listed once, never fatal."""
+    requested: str | None = None
+    """The language that was asked for, when it differs from :attr:`lang`."""
 
-    def _fill(self, translated: str, source: str, fields: dict[str, object]) -> str:
-        try:
-            return safe_format(translated, fields)
-        except FormatRefused as refused:
-            if translated is not source:
-                self.warnings.append(f"{self.lang}: {refused} in translation of {source!r}")
-            try:
-                return safe_format(source, fields)
-            except FormatRefused:
-                return source
+    # -- translating -------------------------------------------------------------------
 
     def gettext(self, message: str, **fields: object) -> str:
         """Translate ``message`` and fill its named ``{fields}``."""
-        return self._fill(self.catalog.gettext(message), message, fields)
+        return self._fill(self._find(None, message, 0), message, (message,), fields)
 
     def pgettext(self, context: str, message: str, **fields: object) -> str:
         """Translate ``message`` in ``context`` and fill its named ``{fields}``."""
-        return self._fill(self.catalog.pgettext(context, message), message, fields)
+        return self._fill(self._find(context, message, 0), message, (message,), fields)
 
     def ngettext(self, singular: str, plural: str, n: int, **fields: object) -> str:
-        """Translate by the language's plural rule; ``{n}`` is filled with ``n``."""
+        """Translate by the language's plural rule; ``{n}`` is ``n``, formatted for the locale."""
+        return self.npgettext(None, singular, plural, n, **fields)
+
+    def npgettext(
+        self, context: str | None, singular: str, plural: str, n: int, **fields: object
+    ) -> str:
+        """:meth:`ngettext` in a ``context``."""
         source = singular if n == 1 else plural
-        return self._fill(self.catalog.ngettext(singular, plural, n), source, {"n": n, **fields})
+        index = self.messages.plural.index(n) if self.messages else 0
+        filled = {"n": self.format_number(n), **fields}
+        return self._fill(self._find(context, singular, index), source, (singular, plural), filled)
+
+    def _find(self, context: str | None, message: str, index: int) -> str | None:
+        if self.messages is None:
+            return None
+        forms = self.messages.entries.get((context, message))
+        return forms[index] if forms and index < len(forms) else None
+
+    def _fill(
+        self, translated: str | None, source: str, sources: tuple[str, ...],
+        fields: dict[str, object],
+    ) -> str:
+        if translated is not None:
+            try:
+                allowed: set[str] = set().union(*(placeholders(s) for s in sources))
+                extra = placeholders(translated) - allowed
+                if extra:
+                    raise FormatRefused(
+                        N_("placeholder {shown} is not in the English text"),
+                        shown="{" + sorted(extra)[0] + "}",
+                    )
+                return safe_format(translated, fields)
+            except FormatRefused as refused:
+                self.warn(self._say(
+                    N_("{lang}: the translation of “{message}” is broken ({problem}); "
+                       "showing the English text"),
+                    lang=self.lang, message=_excerpt(source), problem=refused.render(self._say),
+                ))
+        try:
+            return safe_format(source, fields)
+        except FormatRefused as refused:
+            self.warn(self._say(
+                N_("the text “{message}” cannot be filled in ({problem})"),
+                message=_excerpt(source), problem=refused.render(self._say),
+            ))
+            return source
+
+    def _say(self, template: str, **fields: str) -> str:
+        """Translate one of our own messages without ever warning (warnings use it)."""
+        translated = self._find(None, template, 0)
+        if translated is not None:
+            try:
+                if placeholders(translated) <= placeholders(template):
+                    return safe_format(translated, fields)
+            except FormatRefused:
+                pass
+        return safe_format(template, fields)
+
+    def warn(self, text: str) -> None:
+        """Record a warning once (a message rendered a hundred times warns once)."""
+        if text not in self.warnings:
+            self.warnings.append(text)
+
+    # -- formatting by CLDR rules ------------------------------------------------------
+
+    @cached_property
+    def locale(self) -> Locale:
+        """The Babel locale of :attr:`lang` (CLDR data for numbers, dates, plurals)."""
+        return Locale.parse(self.lang)
+
+    def format_number(self, number: float | int) -> str:
+        """``1234.5`` as the language writes it (``1,234.5``; ``1 234,5`` in French)."""
+        return _format_decimal(number, locale=self.locale)
+
+    def format_percent(self, ratio: float) -> str:
+        """``0.95`` as a percentage the way the language writes it (``95 %`` in French)."""
+        return _format_percent(ratio, locale=self.locale)
+
+    def format_date(self, value: _dt.date, format: str = "medium") -> str:
+        """A date as the language writes it (``format``: short, medium, long, full)."""
+        return _format_date(value, format=format, locale=self.locale)
+
+    def format_datetime(self, value: _dt.datetime, format: str = "medium") -> str:
+        """A date and time as the language writes it."""
+        return _format_datetime(value, format=format, locale=self.locale)
+
+
+def _excerpt(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
 def catalog_path(lang: str, root: Path | None = None) -> Path:
     """Where the compiled catalogue of ``lang`` lives."""
-    base = root if root is not None else locales_dir()
-    return base / lang / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    return catalogue_paths(lang, root if root is not None else locales_dir())[1]
 
 
-def get_translator(lang: str) -> Translator:
-    """A translator for ``lang`` (``en`` or ``fr``); English when anything is wrong."""
+def _display(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+_Stamp = tuple[tuple[int, int] | None, ...]
+_CACHE: dict[tuple[str, str], tuple[_Stamp, Translator]] = {}
+
+
+def _stamp(paths: tuple[Path, ...]) -> _Stamp:
+    stamps: list[tuple[int, int] | None] = []
+    for path in paths:
+        try:
+            info = path.stat()
+            stamps.append((info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamps.append(None)
+    return tuple(stamps)
+
+
+def _load(lang: str, root: Path) -> Translator:
+    try:
+        return Translator(lang, load_messages(lang, root))
+    except CatalogueError as error:
+        if error.path is not None:
+            error.path = Path(_display(error.path))
+        return Translator(SOURCE_LANGUAGE, warnings=[f"{error}; using English"], requested=lang)
+
+
+def get_translator(lang: str, locales_root: Path | None = None) -> Translator:
+    """A translator for ``lang`` (``en`` or ``fr``); English when anything is wrong.
+
+    Cheap to call again: the translator is cached per language and catalogue file
+    (path, time and size), so switching language at run time costs nothing and an
+    edited catalogue is picked up. ``locales_root`` replaces the shipped ``locales/``
+    (tests). ``lang`` is only compared with :data:`LANGUAGES`, never used as a path.
+    """
     if lang not in LANGUAGES:
         lang = SOURCE_LANGUAGE
-    if lang == SOURCE_LANGUAGE:
-        return Translator(lang)
-    path = catalog_path(lang)
-    try:
-        with path.open("rb") as handle:
-            return Translator(lang, _gettext.GNUTranslations(handle))
-    except (OSError, ValueError, UnicodeDecodeError, LookupError) as problem:
-        return Translator(
-            SOURCE_LANGUAGE, warnings=[f"{path}: cannot load catalogue ({problem}); using English"]
-        )
+    root = locales_root if locales_root is not None else locales_dir()
+    key = (lang, str(root))
+    stamp = _stamp(catalogue_paths(lang, root)) if lang != SOURCE_LANGUAGE else ()
+    cached = _CACHE.get(key)
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    translator = Translator(lang) if lang == SOURCE_LANGUAGE else _load(lang, root)
+    _CACHE[key] = (stamp, translator)
+    return translator
+
+
+def clear_cache() -> None:
+    """Forget every loaded catalogue (the next :func:`get_translator` reads the files)."""
+    _CACHE.clear()

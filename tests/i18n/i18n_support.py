@@ -1,0 +1,102 @@
+"""Building small catalogues in a temporary ``locales/`` folder for the i18n tests."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.i18n.update import compile_catalogue
+
+NB = "\u00a0"
+"""The no-break space French puts before : ; ! ? and inside « »."""
+
+HEADER = {
+    "Project-Id-Version": "test 1.0",
+    "Language": "fr",
+    "MIME-Version": "1.0",
+    "Content-Type": "text/plain; charset=UTF-8",
+    "Content-Transfer-Encoding": "8bit",
+    "Plural-Forms": "nplurals=2; plural=(n > 1);",
+}
+
+
+@dataclass
+class Entry:
+    """One message to write: ``strs`` holds the msgstr (one, or one per plural form)."""
+
+    msgid: str
+    strs: list[str] = field(default_factory=list)
+    ctx: str | None = None
+    plural: str | None = None
+    flags: str = ""
+    obsolete: bool = False
+
+
+def quote(text: str) -> str:
+    """``text`` as a PO string literal."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return f'"{escaped}"'
+
+
+def po_text(entries: list[Entry], header: dict[str, str] | None = HEADER,
+            header_flags: str = "") -> str:
+    """A whole ``.po`` file."""
+    blocks = []
+    if header is not None:
+        lines = "".join(f'"{name}: {value}\\n"\n' for name, value in header.items())
+        flags = f"#, {header_flags}\n" if header_flags else ""
+        blocks.append(f'{flags}msgid ""\nmsgstr ""\n{lines}')
+    for entry in entries:
+        prefix = "#~ " if entry.obsolete else ""
+        out = f"#, {entry.flags}\n" if entry.flags else ""
+        if entry.ctx is not None:
+            out += f"{prefix}msgctxt {quote(entry.ctx)}\n"
+        out += f"{prefix}msgid {quote(entry.msgid)}\n"
+        if entry.plural is not None:
+            out += f"{prefix}msgid_plural {quote(entry.plural)}\n"
+            strs = entry.strs or ["", ""]
+            out += "".join(f"{prefix}msgstr[{i}] {quote(s)}\n" for i, s in enumerate(strs))
+        else:
+            out += f"{prefix}msgstr {quote(entry.strs[0] if entry.strs else '')}\n"
+        blocks.append(out)
+    return "\n".join(blocks)
+
+
+def po_path(root: Path, lang: str = "fr") -> Path:
+    """Where the ``.po`` of ``lang`` goes under ``root``."""
+    return root / lang / "LC_MESSAGES" / "assistant.po"
+
+
+def write_po(root: Path, entries: list[Entry], lang: str = "fr", **options) -> Path:
+    """Write the ``.po`` of ``lang`` (no ``.mo``); return its path."""
+    path = po_path(root, lang)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(po_text(entries, **options), encoding="utf-8")
+    return path
+
+
+def write_template(root: Path, entries: list[Entry]) -> Path:
+    """Write ``assistant.pot`` with the English of ``entries`` (translations emptied)."""
+    blank = [Entry(e.msgid, [], e.ctx, e.plural) for e in entries if not e.obsolete]
+    path = root / "assistant.pot"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(po_text(blank, header={"Content-Type": "text/plain; charset=UTF-8"}),
+                    encoding="utf-8")
+    return path
+
+
+def compile_mo(po: Path, *, newer: bool = True) -> Path:
+    """Compile ``po`` next to itself; ``newer`` dates the ``.mo`` after the ``.po``."""
+    mo = po.with_suffix(".mo")
+    mo.write_bytes(compile_catalogue(po.read_bytes()))
+    stamp = po.stat().st_mtime_ns
+    shift = 2_000_000_000 if newer else -2_000_000_000
+    os.utime(mo, ns=(stamp + shift, stamp + shift))
+    return mo
+
+
+def age(path: Path, seconds: int) -> None:
+    """Move ``path``'s modification time by ``seconds``."""
+    stamp = path.stat().st_mtime_ns + seconds * 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))
