@@ -136,3 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    finally:
+        _report_translation_warnings(context)
+
+
+def _report_translation_warnings(context: Context) -> None:
+    """Tell, once each, about broken catalogues or translations met during the command."""
+    from assistant.safetext import clean_line
+
+    for warning in context.translator.warnings:
+        context.stderr.write(f"{PROG}: {clean_line(warning)}\n")

@@ -46,6 +46,17 @@ PROMISES: dict[str, tuple[str, Callable[[Snapshot], bool]]] = {
         lambda s: s.tiktok.type is AccountType.PERSONAL and not s.is_linked,
     ),
     "link-business": ("linked", lambda s: s.is_linked),
+    "switch-to-business": ("business", lambda s: s.tiktok.type is AccountType.BUSINESS),
+    "share-account": ("password shared with nobody", lambda s: s.tiktok.password_shared_with == 0),
+    "revoke-access": (
+        "no collaborator, password shared with nobody, no linked device",
+        lambda s: not s.tiktok.collaborators and s.tiktok.password_shared_with == 0
+        and not any(d.linked for d in s.tiktok.devices),
+    ),
+    "secure-account": (
+        "2-step verification on, password shared with nobody",
+        lambda s: s.tiktok.two_factor and s.tiktok.password_shared_with == 0,
+    ),
 }
 """What the account looks like after each guide's ``success`` (add yours here)."""
 
