@@ -14,7 +14,8 @@ from functools import cache
 import pytest
 from engine_paths import Walk, snapshots, walk
 
-from assistant.account.model import AccountType, Member, Role, Snapshot
+from assistant.account.model import GUIDE_IDS, AccountType, Member, Role, Snapshot
+from assistant.account.rules import is_valid_email, is_valid_phone
 from assistant.account.scenarios import load_scenario
 from assistant.engine import GuideLibrary, load_guides
 from assistant.engine.model import AskStep
@@ -57,12 +58,37 @@ PROMISES: dict[str, tuple[str, Callable[[Snapshot], bool]]] = {
         "2-step verification on, password shared with nobody",
         lambda s: s.tiktok.two_factor and s.tiktok.password_shared_with == 0,
     ),
+    "add-member": (
+        "a business account whose team has an active admin",
+        lambda s: s.tiktok.type is AccountType.BUSINESS
+        and s.business is not None and bool(s.business.active_admins),
+    ),
+    "remove-member": (
+        "no former member left, password shared with nobody, an admin remains",
+        lambda s: s.business is not None and not any(m.departed for m in s.business.members)
+        and s.tiktok.password_shared_with == 0 and bool(s.business.active_admins),
+    ),
+    "manage-roles": (
+        "no former member left and an active admin remains",
+        lambda s: s.business is not None and not any(m.departed for m in s.business.members)
+        and bool(s.business.active_admins),
+    ),
+    "request-admin-access": ("the person is an admin", lambda s: s.is_admin),
+    "update-login": (
+        "a valid login email and phone (the ad-account answer changes nothing)",
+        lambda s: (s.business is None or is_valid_email(s.business.email))
+        and (s.tiktok.phone is None or is_valid_phone(s.tiktok.phone)),
+    ),
 }
 """What the account looks like after each guide's ``success`` (add yours here)."""
 
 
 ALL_GUIDES = sorted(library().guides)
 """Every guide that loads: each is walked on every snapshot."""
+
+
+def test_every_guide_promises_something_on_success():
+    assert set(PROMISES) == set(GUIDE_IDS)
 
 
 def test_every_shipped_guide_loads_without_problems():
