@@ -5,19 +5,32 @@ reaches a widget or a line of command output it loses everything a terminal coul
 act on: ESC (and so every escape sequence, OSC 52 clipboard writes included), the C0
 controls other than newline and tab, DEL, the C1 controls, and the bidirectional
 controls that can make text read differently from what it is.
+
+JSON output keeps the data exact instead: :func:`dumps` writes those characters as
+``\\uXXXX`` escapes, which a JSON reader turns back into the same string.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from typing import TextIO
+
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+"""The bidirectional controls: they can make text read differently from what it is."""
 
 _UNSAFE = re.compile(
     "["
     "\x00-\x08\x0b-\x1f"  # C0 controls except tab (09) and newline (0a); ESC is 1b
     "\x7f-\x9f"  # DEL and the C1 controls
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional controls
+    f"{BIDI_CONTROLS}"  # bidirectional controls
     "]"
 )
+
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal would act on (C0 is
+# already escaped by json): DEL, C1, bidi controls, line and paragraph separators, and
+# lone surrogates (which cannot even be encoded to UTF-8 on the way out).
+_RAW_IN_JSON = re.compile(f"[\x7f-\x9f{BIDI_CONTROLS}\u2028\u2029\ud800-\udfff]")
 
 
 def clean(text: str) -> str:
@@ -28,3 +41,38 @@ def clean(text: str) -> str:
 def clean_line(text: str) -> str:
     """``text`` made safe and kept on one line (newlines and tabs become spaces)."""
     return clean(text).replace("\n", " ").replace("\t", " ")
+
+
+def is_clean(text: str) -> bool:
+    """Whether ``text`` holds no terminal control (:func:`clean` would not change it)."""
+    return _UNSAFE.search(text) is None
+
+
+def dumps(data: object, *, indent: int | None = None) -> str:
+    """``data`` as JSON, non-ASCII kept, every terminal control written ``\\uXXXX``.
+
+    The result decodes to exactly ``data``: only the way characters are written
+    changes, so scripts reading the output see the real values.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
+
+
+class SafeStream:
+    """A text stream that cleans everything written to it (see :func:`clean`).
+
+    Commands write their human-readable output through one, so no line of it can
+    carry a terminal control, whatever the guide, catalogue or snapshot said.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        """The stream written to."""
+
+    def write(self, text: str) -> int:
+        """Write ``text`` without its terminal controls."""
+        return self.stream.write(clean(text))
+
+    def flush(self) -> None:
+        """Flush the underlying stream."""
+        self.stream.flush()

@@ -25,6 +25,7 @@ from assistant.account.model import (
     TikTok,
     same_email,
 )
+from assistant.safetext import BIDI_CONTROLS
 
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 """What a well-formed email looks like (SPEC §2, ``invite-invalid-email``)."""
@@ -38,8 +39,10 @@ MAX_TEXT_LENGTH = 256
 """Longest name, email or phone a snapshot may hold (an email is at most 254)."""
 
 # Control characters, unpaired surrogates and line/paragraph separators would break
-# the one-line messages and the terminal layout.
+# the one-line messages and the terminal layout; bidirectional controls would make a
+# name or an email read as another one.
 _UNSAFE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
+_BIDI = frozenset(BIDI_CONTROLS)
 
 
 def is_valid_email(text: str) -> bool:
@@ -59,8 +62,11 @@ def is_valid_phone(text: str) -> bool:
 
 
 def has_unsafe_character(text: str) -> bool:
-    """Whether ``text`` holds a control character, an unpaired surrogate or a line break."""
-    return any(unicodedata.category(char) in _UNSAFE_CATEGORIES for char in text)
+    """Whether ``text`` holds a control character (bidirectional controls included), an
+    unpaired surrogate or a line break."""
+    return any(
+        unicodedata.category(char) in _UNSAFE_CATEGORIES or char in _BIDI for char in text
+    )
 
 
 def is_valid_text(text: str) -> bool:

@@ -1,6 +1,8 @@
 """``assistant check``: lint every guide and every catalogue; exit 1 on any error.
 
 Each half runs even if the other one crashes: a crash is reported as a problem.
+A problem quotes the file it is about, so each is printed on one line, cleaned of
+terminal controls.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from assistant.commands.common import Context
 from assistant.engine import load_guides
 from assistant.i18n.translator import Translator
 from assistant.problems import Problem, Severity
+from assistant.safetext import SafeStream, clean_line
 
 
 def _catalogue_problems(t: Translator) -> list[Problem]:
@@ -33,6 +36,7 @@ def _guarded(name: str, check: Callable[[], list[Problem]], t: Translator) -> li
 def main(args: argparse.Namespace, context: Context) -> int:
     """Print every problem, one per line, then a summary; 1 if any is an error."""
     t = context.translator
+    out = SafeStream(context.stdout)
     library = None
 
     def guides() -> list[Problem]:
@@ -44,18 +48,18 @@ def main(args: argparse.Namespace, context: Context) -> int:
         "locales", lambda: _catalogue_problems(t), t
     )
     for problem in problems:
-        context.stdout.write(f"{problem}\n")
+        out.write(clean_line(str(problem)) + "\n")
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
     count = len(library.guides) if library is not None else 0
     if not problems:
-        context.stdout.write(t.ngettext(
+        out.write(t.ngettext(
             "No problems: {n} guide checked, and the catalogues.",
             "No problems: {n} guides checked, and the catalogues.",
             count,
         ) + "\n")
     else:
-        context.stdout.write(
+        out.write(
             t.ngettext("{n} error", "{n} errors", errors)
             + ", "
             + t.ngettext("{n} warning", "{n} warnings", warnings)

@@ -1,13 +1,17 @@
-"""``assistant guides``: list the guides, grouped by topic."""
+"""``assistant guides``: list the guides, grouped by topic.
+
+Titles come from guide files and catalogues: each is printed on one line, cleaned of
+terminal controls; the JSON writes them escaped (:func:`assistant.safetext.dumps`).
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 
 from assistant.commands.common import CommandError, Context
 from assistant.engine import TOPICS, GuideLibrary, load_guides, topic_label
 from assistant.i18n.translator import Translator
+from assistant.safetext import SafeStream, clean_line, dumps
 
 
 def require_guide(library: GuideLibrary, guide_id: str, t: Translator) -> str:
@@ -27,16 +31,17 @@ def warn_broken(library: GuideLibrary, context: Context) -> None:
     """One line on standard error when some guide files could not be loaded."""
     broken = {p.file for p in library.problems}
     if broken:
-        context.stderr.write(context.translator.ngettext(
+        SafeStream(context.stderr).write(clean_line(context.translator.ngettext(
             "{n} guide file has problems: run 'assistant check'",
             "{n} guide files have problems: run 'assistant check'",
             len(broken),
-        ) + "\n")
+        )) + "\n")
 
 
 def main(args: argparse.Namespace, context: Context) -> int:
     """Print the guide ids and titles (``--json``: a ``guides/1`` object)."""
     t = context.translator
+    out = SafeStream(context.stdout)
     library = load_guides()
     warn_broken(library, context)
     guides = library.in_topic_order()
@@ -54,14 +59,14 @@ def main(args: argparse.Namespace, context: Context) -> int:
                 for g in guides
             ],
         }
-        context.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.write(dumps(data, indent=2) + "\n")
         return 0
     width = max((len(g.id) for g in guides), default=0)
     for topic in TOPICS:
         in_topic = [g for g in guides if g.topic == topic]
         if not in_topic:
             continue
-        context.stdout.write(topic_label(topic, t) + "\n")
+        out.write(clean_line(topic_label(topic, t)) + "\n")
         for guide in in_topic:
-            context.stdout.write(f"  {guide.id:<{width}}  {t.gettext(guide.title)}\n")
+            out.write(f"  {guide.id:<{width}}  {clean_line(t.gettext(guide.title))}\n")
     return 0

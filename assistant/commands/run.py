@@ -3,12 +3,14 @@
 ``--choose`` answers the steps that ask, in order; the run stops at an outcome or at
 the first step whose choice was not given. ``--json`` prints the ``run/1`` object;
 ``--interactive`` asks each step on the terminal in plain text.
+
+Every line printed is cleaned of terminal controls (:mod:`assistant.safetext`): guide
+text, translations and the snapshot's values are shown as text, never acted on.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import Any, TextIO
 
@@ -23,6 +25,7 @@ from assistant.commands.common import CommandError, Context
 from assistant.commands.guides import require_guide
 from assistant.engine import Runner, StepView, load_guides, outcome_label
 from assistant.i18n.translator import Translator
+from assistant.safetext import SafeStream, clean_line, dumps
 
 FORMAT = "run/1"
 
@@ -67,22 +70,22 @@ def _choose(runner: Runner, choices: list[int], t: Translator) -> None:
         runner.answer(number)
 
 
-def _print_step(view: StepView, out: TextIO, t: Translator) -> None:
-    trail = " › ".join(crumb.title for crumb in view.trail)
+def _print_step(view: StepView, out: SafeStream, t: Translator) -> None:
+    trail = " › ".join(clean_line(crumb.title) for crumb in view.trail)
     out.write(f"\n{trail}\n")
-    out.write(f"## {view.title}\n\n{view.body.strip()}\n")
+    out.write(f"## {clean_line(view.title)}\n\n{view.body.strip()}\n")
     if view.outcome is not None:
         out.write("\n" + t.gettext("Outcome: {outcome}", outcome=outcome_label(view.outcome, t))
                   + "\n")
     if view.choices:
         out.write("\n")
         for number, label in enumerate(view.choices, 1):
-            out.write(f"  {number}. {label}\n")
+            out.write(f"  {number}. {clean_line(label)}\n")
 
 
-def _print_run(runner: Runner, out: TextIO, t: Translator) -> None:
+def _print_run(runner: Runner, out: SafeStream, t: Translator) -> None:
     for step in runner.shown_steps():
-        out.write(f"\n## {step.title}\n\n{step.body.strip()}\n")
+        out.write(f"\n## {clean_line(step.title)}\n\n{step.body.strip()}\n")
         if step.outcome is not None:
             out.write("\n" + t.gettext("Outcome: {outcome}",
                                        outcome=outcome_label(step.outcome, t)) + "\n")
@@ -90,7 +93,7 @@ def _print_run(runner: Runner, out: TextIO, t: Translator) -> None:
             out.write("\n")
             for number, label in enumerate(step.choices, 1):
                 mark = "→" if number == step.chose else " "
-                out.write(f"{mark} {number}. {label}\n")
+                out.write(f"{mark} {number}. {clean_line(label)}\n")
     if not runner.finished:
         out.write("\n" + t.gettext(
             "Waiting for a choice: run again with one more --choose number."
@@ -99,7 +102,7 @@ def _print_run(runner: Runner, out: TextIO, t: Translator) -> None:
 
 def _interactive(runner: Runner, context: Context, stdin: TextIO) -> int:
     """Plain-text loop: show the step, read a number (b: back, q: quit)."""
-    t, out = context.translator, context.stdout
+    t, out = context.translator, SafeStream(context.stdout)
     while True:
         view = runner.view()
         _print_step(view, out, t)
@@ -136,8 +139,9 @@ def main(args: argparse.Namespace, context: Context) -> int:
     _choose(runner, list(args.choose), t)
     if getattr(args, "interactive", False):
         return _interactive(runner, context, sys.stdin)
+    out = SafeStream(context.stdout)
     if args.json:
-        context.stdout.write(json.dumps(run_object(runner), ensure_ascii=False, indent=2) + "\n")
+        out.write(dumps(run_object(runner), indent=2) + "\n")
     else:
-        _print_run(runner, context.stdout, t)
+        _print_run(runner, out, t)
     return 0

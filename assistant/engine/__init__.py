@@ -8,6 +8,7 @@ from assistant.engine.checks import CHECKS
 from assistant.engine.export import export_mermaid
 from assistant.engine.fields import ARG_REFERENCES, TEXT_FIELDS
 from assistant.engine.library import GUIDES_DIR_VARIABLE, GuideLibrary, load_guides
+from assistant.engine.markdown_policy import markdown_issues, sanitize_markdown
 from assistant.engine.messages import guide_messages
 from assistant.engine.model import TOPICS, Guide, Outcome, topic_label
 from assistant.engine.progress import ProgressError, from_progress
@@ -44,6 +45,8 @@ __all__ = [
     "from_progress",
     "guide_messages",
     "load_guides",
+    "markdown_issues",
     "outcome_label",
+    "sanitize_markdown",
     "topic_label",
 ]

@@ -2,7 +2,9 @@
 
 Every problem is a :class:`Problem` naming the file, the line (the ``[steps.<id>]``
 header for a step) and the step. This module checks each file on its own: the shape of
-every field, the targets, the named checks and actions, the text placeholders. The
+every field, the targets, the named checks and actions, the text placeholders, and the
+Markdown policy of :mod:`assistant.engine.markdown_policy` (no raw HTML, only https
+links, a size cap; reported on the line of the text that breaks it). The
 graph checks (reachability, traps, calls between guides) are in
 :mod:`assistant.engine.graph`, and :func:`assistant.engine.library.load_guides` runs
 both over a directory.
@@ -21,6 +23,7 @@ from typing import Any
 from assistant.account.simulator import ACTIONS, ARG_CHOICES
 from assistant.engine.checks import CHECKS
 from assistant.engine.fields import ARG_REFERENCES, TEXT_FIELDS
+from assistant.engine.markdown_policy import MAX_BODY_CHARS, MAX_LINE_CHARS, markdown_issues
 from assistant.engine.model import (
     CONTINUE_LABEL,
     TOPICS,
@@ -37,6 +40,7 @@ from assistant.engine.model import (
 from assistant.i18n.safeformat import FormatRefused, placeholders
 from assistant.i18n.translator import N_, Translator
 from assistant.problems import Problem
+from assistant.safetext import is_clean
 
 MAX_CHOICES = 9
 """Choices one step may offer: the number keys 1 to 9."""
@@ -75,6 +79,30 @@ class _Lines:
                 return number
         return 0
 
+    def text_start(self, step_id: str, key: str, raw: object) -> tuple[int, bool]:
+        """Where the text of ``key`` in step ``step_id`` begins (0: not found), and
+        whether its lines are the file's lines (a multi-line string).
+
+        ``raw`` is the value as TOML read it: a ``\"\"\"`` string starts on the next
+        line, and the blank lines the loader strips from its start are counted.
+        """
+        header = self.step(step_id)
+        if not header or not isinstance(raw, str):
+            return 0, False
+        pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=\s*(.*)")
+        for number in range(header + 1, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if line.lstrip().startswith("["):
+                return 0, False
+            found = pattern.match(line)
+            if found:
+                opening = found.group(1).strip()
+                if not opening.startswith(('"""', "'''")):
+                    return number, False
+                first = number + (1 if opening in ('"""', "'''") else 0)
+                return first + raw[: len(raw) - len(raw.lstrip())].count("\n"), True
+        return 0, False
+
     def key(self, key: str) -> int:
         pattern = re.compile(r"\s*" + re.escape(key) + r"\s*=")
         for number, line in enumerate(self.lines, 1):
@@ -97,11 +125,11 @@ class _FileReader:
     def problem(self, line: int, message: str, **fields: object) -> None:
         self.problems.append(Problem(str(self.path), line, self.t.gettext(message, **fields)))
 
-    def step_problem(self, step_id: str, message: str, **fields: object) -> None:
+    def step_problem(self, step_id: str, message: str, *, at: int = 0, **fields: object) -> None:
         inner = self.t.gettext(message, **fields)
         self.problems.append(
             Problem(
-                str(self.path), self.lines.step(step_id),
+                str(self.path), at or self.lines.step(step_id),
                 self.t.gettext("step '{step}': {problem}", step=step_id, problem=inner),
             )
         )
@@ -129,11 +157,27 @@ class _FileReader:
             ok = False
         return ok
 
-    def check_text(self, text: str, field: str, report: Callable[..., None]) -> None:
+    def check_text(
+        self, text: str, field: str, report: Callable[..., None],
+        *, start: tuple[int, bool] = (0, False), limit: int = MAX_LINE_CHARS,
+    ) -> None:
+        """Placeholders and Markdown policy of one text (``start``: see ``text_start``)."""
+        line, multiline = start
+        if not is_clean(text):
+            char = next(c for c in text if not is_clean(c))
+            report(N_("field '{field}': {problem}"), field=field, problem=self.t.gettext(
+                "contains the terminal control character U+{code}: remove it",
+                code=f"{ord(char):04X}",
+            ))
+        for issue in markdown_issues(text, limit=limit):
+            report(N_("field '{field}': {problem}"), field=field,
+                   problem=self.t.gettext(issue.message, **issue.fields),
+                   at=line + (issue.line if multiline else 0))
         try:
             names = placeholders(text)
         except FormatRefused as refused:
-            report(N_("field '{field}': {problem}"), field=field, problem=str(refused))
+            report(N_("field '{field}': {problem}"), field=field,
+                   problem=refused.render(self.t.gettext))
             return
         for name in sorted(names - TEXT_FIELDS.keys()):
             report(N_("field '{field}': unknown placeholder '{name}' (expected one of: {known})"),
@@ -143,9 +187,9 @@ class _FileReader:
     # -- the guide ---------------------------------------------------------------------
 
     def read(self, data: dict[str, Any], raw: bytes) -> Guide | None:
-        def top(message: str, **fields: object) -> None:
+        def top(message: str, *, at: int = 0, **fields: object) -> None:
             key = fields.get("field")
-            self.problem(self.lines.key(str(key)) if key else 0, message, **fields)
+            self.problem(at or (self.lines.key(str(key)) if key else 0), message, **fields)
 
         if not self.keys(data, TOP_KEYS, set(), top):
             return None
@@ -194,8 +238,8 @@ class _FileReader:
         )
 
     def read_step(self, step_id: str, table: Any) -> Step | None:
-        def report(message: str, **fields: object) -> None:
-            self.step_problem(step_id, message, **fields)
+        def report(message: str, *, at: int = 0, **fields: object) -> None:
+            self.step_problem(step_id, message, at=at, **fields)
 
         if not STEP_ID.fullmatch(step_id):
             report(N_("the step id must use lower-case letters, digits and '-'"))
@@ -218,8 +262,7 @@ class _FileReader:
     def read_ask(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
         title = self.text(table, "title", report)
         body = self.text(table, "body", report)
-        self.check_text(title, "title", report)
-        self.check_text(body, "body", report)
+        self.check_texts(step_id, table, title, body, report)
         choices: list[Choice] = []
         if ("choices" in table) == ("next" in table):
             report(N_("give either 'choices' or 'next' (a single Continue), not both or neither"))
@@ -239,10 +282,18 @@ class _FileReader:
             report(N_("two choices have the same label '{label}'"), label=label)
         return AskStep(step_id, title, body, tuple(choices), line)
 
+    def check_texts(
+        self, step_id: str, table: dict[str, Any], title: str, body: str, report: Any
+    ) -> None:
+        """The title and body of a shown step, each located on its own line."""
+        for key, text, limit in (("title", title, MAX_LINE_CHARS), ("body", body, MAX_BODY_CHARS)):
+            start = self.lines.text_start(step_id, key, table.get(key))
+            self.check_text(text, key, report, start=start, limit=limit)
+
     def read_choice(self, number: int, raw: Any, line: int, report: Any) -> Choice | None:
-        def in_choice(message: str, **fields: object) -> None:
+        def in_choice(message: str, *, at: int = 0, **fields: object) -> None:
             inner = self.t.gettext(message, **fields)
-            report(N_("choice {number}: {problem}"), number=number, problem=inner)
+            report(N_("choice {number}: {problem}"), at=at, number=number, problem=inner)
 
         if not isinstance(raw, dict):
             in_choice(N_("expected {{label, next}}"))
@@ -323,8 +374,7 @@ class _FileReader:
             outcome = Outcome.ESCALATE
         title = self.text(table, "title", report)
         body = self.text(table, "body", report)
-        self.check_text(title, "title", report)
-        self.check_text(body, "body", report)
+        self.check_texts(step_id, table, title, body, report)
         return EndStep(step_id, Outcome(outcome), title, body, line)
 
 

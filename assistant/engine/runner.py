@@ -4,6 +4,11 @@ The runner keeps only ids and frozen snapshots; text is rendered when asked for,
 the language of whatever translator it holds at that moment. Every shown step is a
 *point* (where we are, the account, how long the transcript was), so ``back()`` is
 exact across automatic steps and sub-guides. See ``docs/engine-api.md``.
+
+A body is Markdown: the account's values are escaped before they are put in it, and
+the result (translation included) goes through
+:func:`~assistant.engine.markdown_policy.sanitize_markdown`, so no raw HTML, no link
+that is not ``https`` and no terminal control reaches the UI or the commands.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from assistant.engine.checks import CHECKS
 from assistant.engine.fields import resolve_args, text_fields
 from assistant.engine.graph import INFINITY
 from assistant.engine.library import GuideLibrary
+from assistant.engine.markdown_policy import escape_markdown, sanitize_markdown
 from assistant.engine.model import (
     ActionStep,
     AskStep,
@@ -241,6 +247,13 @@ class Runner:
             return self.translator.pgettext(context, text, **fields)
         return self.translator.gettext(text, **fields)
 
+    def _body(self, text: str, snapshot: Snapshot) -> str:
+        fields = {
+            name: escape_markdown(value) if isinstance(value, str) else value
+            for name, value in text_fields(snapshot).items()
+        }
+        return sanitize_markdown(self.translator.gettext(text, **fields))
+
     def _choices(self, step: Step, snapshot: Snapshot, within: str | None) -> tuple[str, ...]:
         if isinstance(step, AskStep):
             return tuple(self._label(c, snapshot) for c in step.choices)
@@ -265,7 +278,7 @@ class Runner:
             step=step.id,
             kind=step.kind,
             title=self._text(step.title, self._snapshot),
-            body=self._text(step.body, self._snapshot),
+            body=self._body(step.body, self._snapshot),
             choices=self._choices(step, self._snapshot, within),
             outcome=str(step.outcome) if isinstance(step, EndStep) else None,
             finished=self.finished,
@@ -311,7 +324,7 @@ class Runner:
                 guide=event.guide,
                 step=step.id,
                 title=self._text(step.title, event.snapshot),
-                body=self._text(step.body, event.snapshot),
+                body=self._body(step.body, event.snapshot),
                 choices=self._choices(step, event.snapshot, event.within),
                 chose=None,
                 outcome=str(step.outcome) if isinstance(step, EndStep) else None,
