@@ -136,6 +136,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as error:  # a bug: one line for the person, the traceback on request
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        t = context.translator
+        context.stderr.write(f"{PROG}: " + t.gettext(
+            "internal error ({error}); please report it, with ASSISTANT_DEBUG=1 for details",
+            error=f"{type(error).__name__}: {error}",
+        ) + "\n")
+        return 70
     finally:
         _report_translation_warnings(context)
 

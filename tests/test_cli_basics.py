@@ -25,3 +25,18 @@ def test_unknown_option_is_one_line_exit_2():
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_an_unexpected_error_is_one_line_not_a_traceback(monkeypatch, capsys):
+    from assistant import cli
+    from assistant.commands import guides
+
+    def broken(args, context):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(guides, "main", broken)
+    monkeypatch.delenv("ASSISTANT_DEBUG", raising=False)
+    assert cli.main(["guides", "--lang", "en"]) == 70
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "internal error (RuntimeError: boom)" in err

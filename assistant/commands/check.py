@@ -25,6 +25,13 @@ def _catalogue_problems(t: Translator) -> list[Problem]:
     return list(check_catalogues(translator=t))
 
 
+def _coverage_lines(t: Translator) -> list[str]:
+    """One line per language: how much of the template it translates."""
+    from assistant.i18n.checks import coverage
+
+    return [entry.describe(t) for entry in coverage()]
+
+
 def _guarded(name: str, check: Callable[[], list[Problem]], t: Translator) -> list[Problem]:
     try:
         return check()
@@ -48,7 +55,13 @@ def main(args: argparse.Namespace, context: Context) -> int:
         "locales", lambda: _catalogue_problems(t), t
     )
     for problem in problems:
-        out.write(clean_line(str(problem)) + "\n")
+        out.write(clean_line(problem.render(t)) + "\n")
+    try:
+        for line in _coverage_lines(t):
+            out.write(clean_line(line) + "\n")
+    except Exception as error:  # the counts are information: never hide the verdict
+        problems.append(Problem("locales", 0, t.gettext(
+            "this check crashed: {error}", error=f"{type(error).__name__}: {error}")))
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
     count = len(library.guides) if library is not None else 0

@@ -192,6 +192,8 @@ def check_french_typography(translation: str) -> list[TextProblem]:
             continue
         if mark == ":" and before.isdigit() and after.isdigit():
             continue  # a time: 10:30
+        if mark == ":" and prose[at + 1: at + 3] == "//":
+            continue  # a URL scheme: https://
         if mark == "!" and after == "[":
             continue  # a Markdown image
         if before in " \t":
