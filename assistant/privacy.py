@@ -13,7 +13,10 @@ Masking is idempotent (masking masked text changes nothing), so
 from __future__ import annotations
 
 import re
+from dataclasses import fields
+from functools import cache
 
+from assistant.account import model
 from assistant.account.rules import is_valid_phone
 
 MASK = "***"
@@ -103,3 +106,28 @@ def mask_value(value: str) -> str:
 def contains_personal_data(text: str) -> bool:
     """Whether ``text`` shows an email address or a phone number unmasked."""
     return mask_text(text) != text
+
+
+_PATH_SEGMENT = re.compile(r"([A-Za-z_]+)(?:\[\d+\])?\.")
+
+
+@cache
+def _snapshot_field_names() -> frozenset[str]:
+    """Every key the snapshot format defines (SPEC §1), from the model itself."""
+    classes = (model.Snapshot, model.TikTok, model.Business, model.Member, model.Invitation,
+               model.Device, model.Session)
+    return frozenset({"format"} | {item.name for cls in classes for item in fields(cls)})
+
+
+def mask_field_path(path: str) -> str:
+    """A field path from a refusal (``tiktok.ana@studio.example``) made safe to show.
+
+    The leading sections the snapshot format defines stay (``tiktok.``,
+    ``business.members[2].``); the rest, an unknown key that may be an address or a
+    number, is masked as text: ``tiktok.a***@studio.example``.
+    """
+    known = _snapshot_field_names()
+    position = 0
+    while (segment := _PATH_SEGMENT.match(path, position)) and segment.group(1) in known:
+        position = segment.end()
+    return path[:position] + mask_text(path[position:])

@@ -12,12 +12,18 @@
   "with_errors", "codes": {code: snapshots that had it}}``. Exit 2 if any line was
   refused, else 1 if any snapshot had an error finding, else 0.
 - ``--list-codes`` prints every code with its severity and guide (``--json`` too).
+
+Text for people goes through :class:`~assistant.safetext.SafeStream`; JSON through
+:func:`assistant.safetext.dumps`, so a control character in a translated title reaches
+the terminal escaped, never raw. A refused snapshot is reported on standard error with
+its emails and phone numbers masked (a key can be an address), unless
+``--show-personal-data``; the file name is kept as given, so the line still says which
+file it is about. JSON keeps every value as it is.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from typing import IO, Any
 
@@ -34,6 +40,8 @@ from assistant.diagnose.report import (
     human_report,
 )
 from assistant.i18n.translator import Translator
+from assistant.privacy import mask_field_path, mask_text
+from assistant.safetext import SafeStream, clean_line, dumps
 
 
 def main(args: argparse.Namespace, context: Context) -> int:
@@ -51,7 +59,7 @@ def main(args: argparse.Namespace, context: Context) -> int:
         return _list_codes(args, context)
     intent = _intent(args.intent, t)
     if args.batch:
-        return _batch(args.batch, intent, context)
+        return _batch(args.batch, intent, context, mask=not args.show_personal_data)
     return _one(args, intent, context)
 
 
@@ -71,14 +79,36 @@ def _intent(value: str | None, t: Translator) -> Intent | None:
 
 
 def _write_json(stream: IO[str], data: object) -> None:
-    stream.write(json.dumps(data, ensure_ascii=False) + "\n")
+    stream.write(dumps(data) + "\n")
+
+
+def refusal_line(error: SnapshotError, t: Translator, *, mask: bool) -> str:
+    """Why a snapshot was refused, on one clean line, for people.
+
+    With ``mask``, emails and phone numbers after the file name are masked: the
+    problem may quote a key or a field path holding an address. The file name is the
+    agent's own and stays as given.
+    """
+    text = error.message(t)
+    if not mask:
+        return clean_line(text)
+    head = f"{error.source}: "
+    if not text.startswith(head):
+        return clean_line(mask_text(text))
+    rest = text[len(head):]
+    field = f"{error.field}: "
+    if error.field and rest.startswith(field):
+        rest = f"{mask_field_path(error.field)}: {mask_text(rest[len(field):])}"
+    else:
+        rest = mask_text(rest)
+    return clean_line(head + rest)
 
 
 def _list_codes(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         _write_json(context.stdout, codes_json())
     else:
-        context.stdout.write("\n".join(codes_lines(context.translator)) + "\n")
+        SafeStream(context.stdout).write("\n".join(codes_lines(context.translator)) + "\n")
     return 0
 
 
@@ -87,7 +117,9 @@ def _one(args: argparse.Namespace, intent: Intent | None, context: Context) -> i
     try:
         snapshot = read_snapshot(args.file)
     except SnapshotError as error:
-        raise CommandError(error.message(t)) from None
+        raise CommandError(
+            refusal_line(error, t, mask=not args.show_personal_data)
+        ) from None
     wanted = effective_intent(snapshot, intent)
     findings = diagnose(snapshot, wanted, t)
     if args.json:
@@ -99,11 +131,11 @@ def _one(args: argparse.Namespace, intent: Intent | None, context: Context) -> i
     lines = human_report(
         shown, snapshot.tiktok.username, wanted, t, masked=mask, hidden_personal_data=hidden
     )
-    context.stdout.write("\n".join(lines) + "\n")
+    SafeStream(context.stdout).write("\n".join(lines) + "\n")
     return 1 if has_errors(findings) else 0
 
 
-def _batch(path: str, intent: Intent | None, context: Context) -> int:
+def _batch(path: str, intent: Intent | None, context: Context, *, mask: bool) -> int:
     t = context.translator
     summary = BatchSummary()
     try:
@@ -113,7 +145,8 @@ def _batch(path: str, intent: Intent | None, context: Context) -> int:
                 summary.add(result)
                 _write_json(context.stdout, result.to_json(t))
                 if result.error is not None:
-                    context.stderr.write(f"assistant: {result.error.message(t)}\n")
+                    line = refusal_line(result.error, t, mask=mask)
+                    context.stderr.write(f"assistant: {line}\n")
     except OSError as problem:
         raise CommandError(
             t.gettext(

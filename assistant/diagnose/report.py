@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.account.model import Intent
 from assistant.diagnose.codes import Code, Severity, listed_codes
 from assistant.diagnose.finding import Finding
 from assistant.diagnose.phrases import INTENT_ACTIONS
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_value
+from assistant.privacy import mask_text, mask_value
 from assistant.safetext import clean, clean_line
 
 FORMAT = "diagnosis/1"
@@ -106,8 +107,18 @@ def human_report(
     """The whole report for people, line by line, in the style of ``flutter doctor``.
 
     ``findings`` are already rendered (and masked, when ``masked``);
-    ``hidden_personal_data`` adds a line saying how to see what was masked.
+    ``hidden_personal_data`` adds a line saying how to see what was masked. With
+    ``masked``, each title and detail is masked once more as a whole text, before it
+    is wrapped: whatever a field or a translation let through, no address or number
+    is printed whole, not even cut in two by the wrapping.
     """
+    if masked:
+        shown = [
+            replace(finding, title=mask_text(finding.title), detail=mask_text(finding.detail))
+            for finding in findings
+        ]
+        hidden_personal_data = hidden_personal_data or shown != list(findings)
+        findings = shown
     lines = [clean_line(heading(username, intent, t, mask=masked))]
     for finding in findings:
         lines += finding_lines(finding, t)

@@ -3,9 +3,11 @@
 For every language folder under ``locales/``: the ``.po`` parses strictly, its header
 is right (UTF-8, not fuzzy, the pinned ``Plural-Forms``, the right ``Language``), each
 translation keeps the placeholders and the Markdown of its English text, uses no
-unsafe placeholder, follows French typography, is not the English text again, has the
-language's number of plural forms; the compiled ``.mo`` exists and matches the
-``.po``. The template's English texts are checked for unsafe placeholders too.
+unsafe placeholder, obeys the Markdown policy of guide text (no terminal control, no
+raw HTML, only ``https`` links, the size cap), follows French typography, is not the
+English text again, has the language's number of plural forms; the compiled ``.mo``
+exists and matches the ``.po``. The template's English texts are checked for unsafe
+placeholders too.
 
 Errors make ``assistant check`` exit 1 (a user would see English or a broken text);
 warnings (fuzzy, untranslated, same as the English) are printed. :func:`coverage`

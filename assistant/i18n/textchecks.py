@@ -1,5 +1,9 @@
 """Checks on one translation against its English source, the way pofilter and Weblate do.
 
+Besides keeping the English placeholders, Markdown and typography, a translation must
+obey what guide text obeys (:mod:`assistant.engine.markdown_policy`): no terminal
+control, no raw HTML, no link that is not ``https``, no more than the size cap.
+
 Each check returns :class:`TextProblem` values: an English reason marked for
 translation with its fields, and a severity. :mod:`assistant.i18n.checks` places them
 in a file and a line.
@@ -15,9 +19,11 @@ from functools import cache
 
 from markdown_it import MarkdownIt
 
+from assistant.engine.markdown_policy import MAX_BODY_CHARS, MAX_LINE_CHARS, markdown_issues
 from assistant.i18n.markers import N_
 from assistant.i18n.safeformat import FormatRefused, placeholders, unsafe_placeholders
 from assistant.problems import Severity
+from assistant.safetext import is_clean
 
 PRODUCT_NAMES = ("TikTok For Business", "TikTok Shop", "Business Center", "Ads Manager", "TikTok")
 """Names that stay in English in every language (longest first)."""
@@ -35,7 +41,8 @@ TYPOGRAPHY_LANGUAGES = frozenset({"fr"})
 NO_BREAK = "\u00a0\u202f"
 
 _CODE = re.compile(r"(`+).*?\1", re.DOTALL)
-_URL = re.compile(r"https?://[^\s)>\]]+|\]\([^)]*\)")
+# "https://" alone counts too: a message may name the scheme ("only https:// links").
+_URL = re.compile(r"https?://[^\s)>\]]*|\]\([^)]*\)")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -232,10 +239,48 @@ def check_same_as_source(sources: Sequence[str], forms: Sequence[str]) -> list[T
     return []
 
 
+def _policy_issues(text: str) -> set[tuple[str, tuple[tuple[str, object], ...]]]:
+    return {(issue.message, tuple(sorted(issue.fields.items())))
+            for issue in markdown_issues(text, limit=MAX_BODY_CHARS)}
+
+
+def check_policy(sources: Sequence[str], translation: str) -> list[TextProblem]:
+    """What the translation brings that guide text may not hold.
+
+    A terminal control, raw HTML, a link that is not ``https``, more than
+    :data:`MAX_BODY_CHARS` characters: errors (the runner would strip or cut them, but
+    the translator should hear of it). Only what the English text does not already
+    have is reported, so a message that merely quotes ``<stdin>`` stays quiet. A
+    translation of a one-line English text (a title, a label) over
+    :data:`MAX_LINE_CHARS` gets a warning.
+    """
+    problems: list[TextProblem] = []
+    if not is_clean(translation):
+        char = next(c for c in translation if not is_clean(c))
+        problems.append(TextProblem(
+            N_("contains the terminal control character U+{code}: remove it"),
+            {"code": f"{ord(char):04X}"},
+        ))
+    english: set[tuple[str, tuple[tuple[str, object], ...]]] = set()
+    for source in sources:
+        english |= _policy_issues(source)
+    for issue in markdown_issues(translation, limit=MAX_BODY_CHARS):
+        if (issue.message, tuple(sorted(issue.fields.items()))) not in english:
+            problems.append(TextProblem(issue.message, dict(issue.fields)))
+    one_line = all("\n" not in source and len(source) <= MAX_LINE_CHARS for source in sources)
+    if one_line and MAX_LINE_CHARS < len(translation) <= MAX_BODY_CHARS:
+        problems.append(TextProblem(
+            N_("{count} characters, more than the {limit} allowed"),
+            {"count": len(translation), "limit": MAX_LINE_CHARS}, Severity.WARNING,
+        ))
+    return problems
+
+
 def check_translation(lang: str, sources: Sequence[str], forms: Sequence[str]) -> list[TextProblem]:
     """Every text check of one translated message (``forms``: the msgstr values)."""
     problems = check_placeholders(sources, forms)
     for form in forms:
+        problems += check_policy(sources, form)
         problems += check_markdown(sources[0], form)
         if lang in TYPOGRAPHY_LANGUAGES:
             problems += check_french_typography(form)

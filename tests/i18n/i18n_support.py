@@ -100,3 +100,38 @@ def age(path: Path, seconds: int) -> None:
     """Move ``path``'s modification time by ``seconds``."""
     stamp = path.stat().st_mtime_ns + seconds * 1_000_000_000
     os.utime(path, ns=(stamp, stamp))
+
+
+def header_text(header: dict[str, str]) -> str:
+    """A header's msgstr: ``Name: value`` lines."""
+    return "".join(f"{name}: {value}\n" for name, value in header.items())
+
+
+def mo_bytes(messages: dict[bytes, bytes]) -> bytes:
+    """A little-endian GNU ``.mo`` file holding ``messages`` (keys as stored: a context is
+    ``ctx\\x04msgid``, a plural ``singular\\x00plural``), no hash table."""
+    import struct
+
+    keys = sorted(messages)
+    ids_at = 28
+    strs_at = ids_at + 8 * len(keys)
+    data_at = strs_at + 8 * len(keys)
+    tables, blob = [b"", b""], b""
+    for index, table in enumerate((keys, [messages[key] for key in keys])):
+        for text in table:
+            tables[index] += struct.pack("<2I", len(text), data_at + len(blob))
+            blob += text + b"\x00"
+    head = struct.pack("<7I", 0x950412DE, 0, len(keys), ids_at, strs_at, 0, data_at)
+    return head + tables[0] + tables[1] + blob
+
+
+def write_mo(root: Path, messages: dict[bytes, bytes], lang: str = "fr") -> Path:
+    """Write ``messages`` as the ``.mo`` of ``lang``, dated after its ``.po`` if there is one."""
+    path = po_path(root, lang).with_suffix(".mo")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(mo_bytes(messages))
+    po = po_path(root, lang)
+    if po.exists():
+        stamp = po.stat().st_mtime_ns + 2_000_000_000
+        os.utime(path, ns=(stamp, stamp))
+    return path

@@ -43,6 +43,8 @@ COMMANDS = [
 def no_catalogue_check(monkeypatch):
     """Only the guide half of ``assistant check`` (the catalogues are another layer's)."""
     monkeypatch.setattr("assistant.commands.check._catalogue_problems", lambda t: [])
+    # The per-language coverage lines are the catalogue half too.
+    monkeypatch.setattr("assistant.commands.check._coverage_lines", lambda t: [], raising=False)
 
 
 @pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
