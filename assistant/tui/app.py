@@ -1,0 +1,368 @@
+"""The terminal UI: the app shell, what it holds, and the keys that work everywhere.
+
+The app holds the session — the language, the guides, the simulated account, the
+progress store — and moves between screens. Screens present; the engine, the
+diagnosis and the account layer decide.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.message import Message
+from textual.screen import Screen
+
+from assistant.account.model import Snapshot
+from assistant.account.snapshot import default_snapshot
+from assistant.i18n.translator import NC_, Translator, get_translator
+from assistant.progress_store import ProgressStore, SetAside
+from assistant.tui.keys import translate_bindings
+from assistant.tui.library_cache import GuideIndex, LibraryCache, index_of
+from assistant.tui.themes import HIGH_CONTRAST, register_themes
+
+if TYPE_CHECKING:
+    from assistant.diagnose import Finding
+    from assistant.engine import GuideLibrary, Runner
+
+
+@dataclass(frozen=True)
+class Account:
+    """The simulated account chosen on the home screen, and where it came from."""
+
+    snapshot: Snapshot
+    scenario: str | None = None
+    """The scenario it was loaded from, if any."""
+    path: str | None = None
+    """The snapshot file it was read from, if any."""
+
+    def source(self, t: Translator) -> str:
+        """Where the account comes from, in ``t``'s language."""
+        if self.scenario is not None:
+            from assistant.account.scenarios import scenario_title
+
+            return scenario_title(self.scenario, t)
+        if self.path is not None:
+            return Path(self.path).name
+        return t.gettext("example account")
+
+
+def _home_screen() -> Screen[object]:
+    """The home screen (imported when the app starts, not when this module loads)."""
+    from assistant.tui.screens.home import HomeScreen
+
+    return HomeScreen()
+
+
+class AssistantApp(App[int]):
+    """Guides, diagnosis and translation for TikTok account managers."""
+
+    # Absolute, so that a subclass defined elsewhere (a test, a benchmark) finds it too.
+    CSS_PATH: ClassVar = [Path(__file__).with_name("app.tcss")]
+    ENABLE_COMMAND_PALETTE = False
+    # The home screen is the first screen (and the one the others come back to); as a
+    # mode, Textual loads its CSS_PATH with it.
+    MODES: ClassVar = {"_default": lambda: _home_screen()}
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal")]
+    VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", NC_("key", "Help"), priority=True,
+                tooltip=NC_("key help", "Show every key")),
+        Binding("question_mark", "app.help", NC_("key", "Help"), show=False, priority=True),
+        Binding("f2", "app.switch_language", NC_("key", "Language"), priority=True,
+                tooltip=NC_("key help", "Switch the language, keeping your place")),
+        Binding("f3", "app.toggle_contrast", NC_("key", "Contrast"), priority=True,
+                tooltip=NC_("key help", "High-contrast colours on or off")),
+        # Listed in the help, kept out of the footer to leave room for the screen's keys.
+        Binding("ctrl+q", "app.quit", NC_("key", "Quit"), show=False, priority=True,
+                tooltip=NC_("key help", "Quit (a guide in progress is saved)")),
+    ]
+
+    def __init__(
+        self,
+        lang: str = "en",
+        *,
+        account: Account | None = None,
+        guide_id: str | None = None,
+        translator_preview: bool = False,
+        library: GuideLibrary | None = None,
+        library_cache: LibraryCache | None = None,
+        progress_store: ProgressStore | None = None,
+        transcript_dir: Path | None = None,
+        high_contrast: bool = False,
+    ) -> None:
+        super().__init__()
+        self.translator: Translator = get_translator(lang)
+        """Renders every text; replaced when the language is switched."""
+        self._library = library
+        self._library_cache = library_cache
+        self._library_loading: Future[GuideLibrary] | None = None
+        self._library_acted_on = False
+        self._saved_progress: tuple[dict[str, object] | None, SetAside | None] = (None, None)
+        index = index_of(library) if library is not None else self._cache().index()
+        if index is None:
+            index = index_of(self.library)
+        self.index: GuideIndex = index
+        """What the home screen lists (the whole library loads in the background)."""
+        self.account: Account = account or Account(default_snapshot())
+        """The simulated account guides and the diagnosis start from."""
+        self.progress_store: ProgressStore = progress_store or ProgressStore()
+        """Where the guide in progress is saved after every step."""
+        self.transcript_dir = transcript_dir
+        """Where transcripts are written (``None``: current directory, else user data)."""
+        self.findings: list[Finding] | None = None
+        """The last diagnosis of this session (added to transcripts)."""
+        self._start_guide = guide_id
+        self._start_translator = translator_preview
+        self._high_contrast = high_contrast
+        self._told_save_failed = False
+        self._save_failure: OSError | None = None
+        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress")
+        register_themes(self)
+
+    def _cache(self) -> LibraryCache:
+        if self._library_cache is None:
+            self._library_cache = LibraryCache()
+        return self._library_cache
+
+    @property
+    def library(self) -> GuideLibrary:
+        """The guides that loaded (broken ones are listed by ``assistant check``).
+
+        Loaded in the background once the first screen is up; asking for it before
+        then waits for it (or loads it, at start-up without a cache).
+        """
+        if self._library is None:
+            if self._library_loading is not None:
+                self._library = self._library_loading.result()
+            else:
+                self._library = self._cache().library()
+        return self._library
+
+    def flush_library(self) -> None:
+        """Load the guides now if they are not yet, and act on them (offer to resume)."""
+        _ = self.library
+        self._library_ready()
+
+    def _load_library_soon(self) -> None:
+        """After the first frame: load the engine and the guides on a worker thread."""
+        if self._library is not None:
+            self._library_ready()
+            return
+        if self._library_loading is not None:
+            return
+        loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guides")
+        self._library_loading = loader.submit(self._cache().library)
+        self._library_loading.add_done_callback(self._loaded_in_background)
+        loader.shutdown(wait=False)
+
+    class LibraryLoaded(Message):
+        """The guides finished loading in the background."""
+
+    def _loaded_in_background(self, _done: Future[GuideLibrary]) -> None:
+        """On the loading thread: tell the app, without waiting for it.
+
+        ``post_message`` is thread-safe and never blocks, so an app that is already
+        closing cannot keep this thread (and so the process) waiting.
+        """
+        self.post_message(self.LibraryLoaded())
+
+    def on_assistant_app_library_loaded(self, _message: LibraryLoaded) -> None:
+        """The guides are there."""
+        self._library_ready()
+
+    def _library_ready(self) -> None:
+        """The guides are there: a saved guide can be offered now (once)."""
+        if self._library_acted_on:
+            return
+        self._library_acted_on = True
+        if self._start_guide is None and not self._start_translator:
+            self.offer_resume()
+
+    @property
+    def lang(self) -> str:
+        """The language shown now (``en`` or ``fr``)."""
+        return self.translator.lang
+
+    def on_mount(self) -> None:
+        """Go where the command line asked, then load the guides in the background."""
+        self._saved_progress = self.progress_store.load()
+        if self._high_contrast:
+            self.theme = HIGH_CONTRAST
+        translate_bindings(self, self.translator)
+        if self._start_translator:
+            self.open_translator()
+        elif self._start_guide is not None:
+            self.open_guide(self._start_guide, self.account.snapshot)
+        if self._library is not None:
+            self.call_after_refresh(self._library_ready)
+        else:
+            # After the first screen is drawn and shown: the guides load while the
+            # person reads it (the engine import would otherwise slow the first frame).
+            self.set_timer(0.1, self._load_library_soon)
+
+    # -- moving between screens -------------------------------------------------------
+
+    def open_guide(self, guide_id: str, snapshot: Snapshot) -> None:
+        """Start ``guide_id`` on ``snapshot`` in a guide screen."""
+        from assistant.engine import Runner
+        from assistant.tui.screens.guide import GuideScreen
+
+        runner = Runner(self.library, guide_id, snapshot, self.translator)
+        self.push_screen(GuideScreen(runner))
+        self.save_progress(runner)
+
+    def resume(self, runner: Runner, notice: str | None = None) -> None:
+        """Continue a saved run in a guide screen."""
+        from assistant.tui.screens.guide import GuideScreen
+
+        self.push_screen(GuideScreen(runner))
+        if notice:
+            self.notify(notice, markup=False, severity="warning")
+
+    def open_diagnosis(self) -> None:
+        """Diagnose the current account."""
+        from assistant.tui.screens.diagnose import DiagnoseScreen
+
+        self.push_screen(DiagnoseScreen(self.account))
+
+    def open_translator(self) -> None:
+        """Open the translator preview."""
+        from assistant.tui.screens.translator import TranslatorScreen
+
+        self.push_screen(TranslatorScreen())
+
+    def offer_resume(self) -> None:
+        """Offer to continue the guide left by the last session, if there is one.
+
+        What was saved is read when the app starts, before this session saves
+        anything; it is offered only while the person is still on the home screen.
+        """
+        from assistant.tui.screens.resume import saved_run
+
+        saved, self._saved_progress = self._saved_progress, (None, None)
+        if len(self.screen_stack) > 1:
+            return
+        found = saved_run(self, *saved)
+        if found is None:
+            return
+        from assistant.tui.screens.resume import ResumeScreen
+
+        self.push_screen(ResumeScreen(*found))
+
+    # -- progress ---------------------------------------------------------------------
+
+    def save_progress(self, runner: Runner) -> None:
+        """Save the run (or forget it once it reached its outcome); never fatal.
+
+        The write (with its ``fsync``) happens on a single background thread, in
+        order, so a step never waits for the disk; leaving the app waits for it.
+        """
+        progress = None if runner.finished else runner.to_progress()
+        self._saver.submit(self._write_progress, progress)
+        failure, self._save_failure = self._save_failure, None
+        if failure is not None and not self._told_save_failed:
+            self._told_save_failed = True
+            self.notify(
+                self.translator.gettext(
+                    "Your place cannot be saved ({reason}); the guide goes on.",
+                    reason=failure.strerror or type(failure).__name__,
+                ),
+                markup=False, severity="warning",
+            )
+
+    def _write_progress(self, progress: dict[str, object] | None) -> None:
+        """On the saving thread: write or clear, remember a failure for the UI."""
+        try:
+            if progress is None:
+                self.progress_store.clear()
+            else:
+                self.progress_store.save(progress)
+        except OSError as problem:
+            self._save_failure = problem
+
+    def forget_progress(self) -> None:
+        """Forget the saved guide (after any save still on its way)."""
+        self._saver.submit(self._write_progress, None)
+
+    def flush_progress(self) -> None:
+        """Wait until every requested save is on disk."""
+        self._saver.submit(lambda: None).result()
+
+    def on_unmount(self) -> None:
+        """Nothing saved is lost when the app ends."""
+        self._saver.shutdown(wait=True)
+
+    # -- keys that work everywhere ----------------------------------------------------
+
+    def action_help(self) -> None:
+        """Show every key (or close the help when it is open)."""
+        from assistant.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+        else:
+            self.push_screen(HelpScreen())
+
+    def action_switch_language(self) -> None:
+        """Switch between English and French, keeping every screen where it is."""
+        self.set_language("fr" if self.lang == "en" else "en")
+
+    def set_language(self, lang: str) -> None:
+        """Show everything in ``lang`` from now on."""
+        self.translator = get_translator(lang)
+        translate_bindings(self, self.translator)
+        from assistant.tui.screens.base import Relabel
+
+        for screen in self.screen_stack:
+            if isinstance(screen, Relabel):
+                screen.relabel_all()
+
+    def action_toggle_contrast(self) -> None:
+        """Switch between the usual theme and the high-contrast one."""
+        from assistant.tui.themes import STANDARD
+
+        self.theme = STANDARD if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
+
+    def set_account(self, account: Account) -> None:
+        """Simulate ``account`` from now on (the home screen shows it)."""
+        self.account = account
+        from assistant.tui.screens.base import Relabel
+
+        for screen in self.screen_stack:
+            if isinstance(screen, Relabel):
+                screen.relabel()
+
+    # -- transcript -------------------------------------------------------------------
+
+    def export_transcript(
+        self, runner: Runner | None = None, findings: Sequence[Finding] | None = None
+    ) -> Path | None:
+        """Write the session as Markdown (current language, masked) and say where."""
+        from assistant.transcript import session_markdown, write_transcript
+
+        t = self.translator
+        if findings is None and self.findings is not None:
+            findings = self.findings
+        text = session_markdown(
+            t, runner=runner, snapshot=self.account.snapshot, findings=findings,
+            when=datetime.now(),
+        )
+        stem = runner.guide_id if runner is not None else "diagnosis"
+        try:
+            path = write_transcript(text, stem, self.transcript_dir)
+        except OSError as problem:
+            self.notify(
+                t.gettext("The transcript could not be saved ({reason}).",
+                          reason=problem.strerror or type(problem).__name__),
+                markup=False, severity="error",
+            )
+            return None
+        self.notify(t.gettext("Transcript saved: {path}", path=str(path)), markup=False)
+        return path

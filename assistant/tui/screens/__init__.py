@@ -1,0 +1,1 @@
+"""The screens of the terminal UI: home, guide, diagnosis, help, translator preview."""

@@ -1,0 +1,121 @@
+"""Choosing the simulated account: a ready-made scenario or a snapshot file.
+
+A file that cannot be used shows its one-line message here, and the account in use
+stays as it was.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.account.scenarios import list_scenarios, load_scenario, scenario_title
+from assistant.account.snapshot import SnapshotError, read_snapshot
+from assistant.i18n.translator import NC_
+from assistant.tui.screens.base import AssistantModal
+from assistant.tui.text import label, literal
+from assistant.tui.widgets.key_bar import KeyBar
+
+
+class AccountScreen(AssistantModal[None]):
+    """Pick a scenario (Enter) or type a snapshot file path (Enter)."""
+
+    CSS_PATH = "dialogs.tcss"
+
+    AUTO_FOCUS = "#scenarios"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", NC_("key", "Cancel"),
+                tooltip=NC_("key help", "Keep the current account")),
+        Binding("ctrl+f", "focus_path", NC_("key", "File path"),
+                tooltip=NC_("key help", "Type the path of a snapshot file")),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Scenarios, then the file path box and its message line."""
+        with Vertical(id="account-frame"):
+            yield Static(id="account-title")
+            yield OptionList(id="scenarios", markup=False)
+            yield Static(id="path-label")
+            yield Input(id="snapshot-path", compact=True)
+            yield Static(id="account-error")
+        yield KeyBar()
+
+    problem: Exception | None = None
+    """Why the last file or scenario was refused (shown again in another language)."""
+
+    def relabel(self) -> None:
+        """Titles of the scenarios and the prompts in the current language."""
+        t = self.t
+        if self.problem is not None:
+            self.show_error(self.problem)
+        self.query_one("#account-title", Static).update(
+            literal(t.gettext("Choose the account to simulate"), "bold", one_line=True)
+        )
+        self.query_one("#path-label", Static).update(
+            literal(t.gettext("…or the path of a snapshot file (account-state/1 JSON):"))
+        )
+        self.query_one("#snapshot-path", Input).placeholder = t.gettext("path/to/snapshot.json")
+        scenarios = self.query_one("#scenarios", OptionList)
+        kept = scenarios.highlighted
+        current = self.app.account.scenario
+        options = [
+            Option(label(("● " if name == current else "  ") + scenario_title(name, t)), id=name)
+            for name in list_scenarios()
+        ]
+        scenarios.set_options(options)
+        if kept is not None:
+            scenarios.highlighted = kept
+        elif current is not None and current in list_scenarios():
+            scenarios.highlighted = scenarios.get_option_index(current)
+
+    @on(OptionList.OptionSelected, "#scenarios")
+    def _scenario_chosen(self, event: OptionList.OptionSelected) -> None:
+        from assistant.tui.app import Account
+
+        name = event.option.id
+        if name is None:
+            return
+        try:
+            snapshot = load_scenario(name)
+        except (SnapshotError, LookupError) as problem:
+            self.show_error(problem)
+            return
+        self.app.set_account(Account(snapshot, scenario=name))
+        self.dismiss()
+
+    @on(Input.Submitted, "#snapshot-path")
+    def _path_submitted(self, event: Input.Submitted) -> None:
+        from assistant.tui.app import Account
+
+        path = event.value.strip()
+        if not path:
+            return
+        try:
+            snapshot = read_snapshot(path)
+        except SnapshotError as problem:
+            self.show_error(problem)
+            return
+        self.app.set_account(Account(snapshot, path=path))
+        self.dismiss()
+
+    def show_error(self, problem: Exception) -> None:
+        """One line saying why the account was not changed."""
+        self.problem = problem
+        message = problem.message(self.t) if hasattr(problem, "message") else str(problem)
+        self.query_one("#account-error", Static).update(
+            literal(message, "bold $text-error", one_line=True)
+        )
+
+    def action_focus_path(self) -> None:
+        """Go to the file path box."""
+        self.query_one("#snapshot-path", Input).focus()
+
+    def action_close(self) -> None:
+        """Keep the account as it is."""
+        self.dismiss()

@@ -1,0 +1,261 @@
+"""A guide, step by step: the text, the answers, the account, where you are.
+
+Every move asks the runner for the next view and updates the same widgets: the
+Markdown view, the nine answer buttons and the account panel are relabelled, never
+rebuilt. Progress is saved after every move.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from assistant.account.model import Snapshot
+from assistant.engine import ChoiceError, Runner, StepView, outcome_label
+from assistant.i18n.translator import NC_
+from assistant.privacy import mask_text
+from assistant.tui.screens.base import AssistantScreen
+from assistant.tui.text import literal, set_content, shown
+from assistant.tui.widgets.account_panel import AccountPanel
+from assistant.tui.widgets.choice_bar import MAX_CHOICES, ChoiceBar
+from assistant.tui.widgets.key_bar import KeyBar
+from assistant.tui.widgets.markdown_scroll import MarkdownScroll
+
+_OUTCOME_MARKS = {"success": "✔", "blocked": "✖", "escalate": "➜"}
+"""Drawn with the outcome's name: the colour is never the only sign."""
+
+_FINISHED_ACTIONS = ("transcript", "restart", "home")
+"""What the answer buttons offer once the guide has reached its outcome."""
+
+
+class GuideScreen(AssistantScreen):
+    """Plays one guide with a :class:`Runner`."""
+
+    CSS_PATH = "guide.tcss"
+
+    AUTO_FOCUS = "ChoiceBar Button"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The buttons show their own number, so the footer keeps its room for the rest;
+        # the help screen lists 1-9.
+        *(
+            Binding(str(n), f"choose({n})", NC_("key", "Choose"), show=False,
+                    tooltip=NC_("key help", "Choose the answer with this number"))
+            for n in range(1, MAX_CHOICES + 1)
+        ),
+        Binding("b", "back", NC_("key", "Back"),
+                tooltip=NC_("key help", "Previous step, with the account as it was there")),
+        Binding("r", "restart", NC_("key", "Restart"),
+                tooltip=NC_("key help", "Start the guide again on the same account")),
+        Binding("escape", "home", NC_("key", "Home"),
+                tooltip=NC_("key help", "Back to the guides (your place stays saved)")),
+        Binding("pageup", "scroll_body(-1)", NC_("key", "Scroll"), show=False,
+                tooltip=NC_("key help", "Scroll the step's text")),
+        Binding("pagedown", "scroll_body(1)", NC_("key", "Scroll"), show=False,
+                tooltip=NC_("key help", "Scroll the step's text")),
+        Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
+                tooltip=NC_("key help", "Save the session as Markdown for a support ticket")),
+    ]
+
+    def __init__(self, runner: Runner) -> None:
+        super().__init__()
+        self.runner = runner
+        """Plays the guide; the screen only shows what it says."""
+        self.view: StepView | None = None
+        """What is shown now."""
+        self.previous: Snapshot | None = None
+        """The account before the last move (to mark what changed)."""
+        self._keys_shown: tuple[int, bool, bool] | None = None
+
+    def compose(self) -> ComposeResult:
+        """Breadcrumb and progress, the step, the account panel, the answers."""
+        with Horizontal(id="guide-top"):
+            yield Static(id="crumbs")
+            yield Static(id="progress")
+        yield Static(id="subguide-note")
+        with Horizontal(id="guide-main"):
+            with Vertical(id="step-pane"):
+                yield Static(id="step-title")
+                yield Static(id="outcome")
+                yield MarkdownScroll(id="step-body", mask=True)
+                yield ChoiceBar(id="choices")
+            yield AccountPanel(id="account")
+        yield KeyBar()
+
+    def relabel(self) -> None:
+        """Show the current step in the current language (the place is kept)."""
+        self.runner.translator = self.t
+        self.show_step()
+
+    # -- showing ----------------------------------------------------------------------
+
+    def show_step(self) -> None:
+        """Update every widget from the runner's current view."""
+        t = self.t
+        view = self.view = self.runner.view()
+        trail = " › ".join(crumb.title for crumb in view.trail)
+        set_content(self.query_one("#crumbs", Static), literal(trail, "bold", one_line=True),
+                    layout=False)
+        set_content(self.query_one("#progress", Static), literal(self.progress_text(view)))
+        inside = len(view.trail) > 1
+        # ``display`` rather than a class on the screen: a screen class restyles every
+        # widget, and a step change should only touch what it changes.
+        note = self.query_one("#subguide-note", Static)
+        note.display = inside
+        if inside:
+            set_content(note, literal(t.gettext(
+                "A guide within “{guide}”: when it ends, you go back there.",
+                guide=view.trail[-2].title,
+            )))
+        set_content(self.query_one("#step-title", Static),
+                    literal(mask_text(view.title), "bold", one_line=True))
+        self.show_outcome(view)
+        self.query_one("#step-body", MarkdownScroll).update(view.body)
+        choices = self.query_one("#choices", ChoiceBar)
+        if view.finished:
+            choices.show([
+                t.gettext("Save the transcript"),
+                t.gettext("Start this guide again"),
+                t.gettext("Back to the guides"),
+            ])
+        else:
+            choices.show([mask_text(choice) for choice in view.choices])
+        self.query_one("#account", AccountPanel).show_account(
+            self.runner.snapshot, t, self.previous, t.gettext("Simulated account")
+        )
+        keys = (len(view.choices), view.finished, view.can_go_back)
+        if keys != self._keys_shown:
+            # Only then: refreshing the bindings rebuilds the footer.
+            self._keys_shown = keys
+            self.refresh_bindings()
+
+    @property
+    def inside_sub_guide(self) -> bool:
+        """Whether the step shown belongs to a sub-guide."""
+        return self.view is not None and len(self.view.trail) > 1
+
+    @property
+    def at_end(self) -> bool:
+        """Whether the step shown is an end step (of the guide or of a sub-guide)."""
+        return self.view is not None and self.view.outcome is not None
+
+    def progress_text(self, view: StepView) -> str:
+        """"Step 3 · about 2 left", or the end."""
+        t = self.t
+        step = t.gettext("Step {n}", n=view.progress.taken)
+        if view.kind == "end":
+            return step + " · " + t.gettext("end")
+        return step + " · " + t.ngettext(
+            "about {n} step left", "about {n} steps left", view.progress.remaining
+        )
+
+    def show_outcome(self, view: StepView) -> None:
+        """The outcome banner on an end step (also the end of a sub-guide)."""
+        outcome = view.outcome
+        banner = self.query_one("#outcome", Static)
+        banner.display = outcome is not None
+        if outcome is None:
+            return
+        for name in _OUTCOME_MARKS:
+            banner.set_class(outcome == name, f"-{name}")
+        t = self.t
+        if view.finished:
+            what = {
+                "success": t.gettext("The guide reached its goal."),
+                "blocked": t.gettext("This cannot go on for now: why, and what to do, below."),
+                "escalate": t.gettext(
+                    "Someone else has to take it from here: who, and how, below."
+                ),
+            }.get(outcome, "")
+        else:
+            what = t.gettext("This part ends here; continue to go back to “{guide}”.",
+                             guide=view.returns_to or "")
+        head = f"{_OUTCOME_MARKS.get(outcome, '')} {outcome_label(outcome, t)}"
+        set_content(banner, Content.assemble((shown(head, one_line=True), "bold"), " — ",
+                                             shown(what, one_line=True)))
+
+    # -- moving -----------------------------------------------------------------------
+
+    def move(self, how: str, number: int = 0) -> None:
+        """Answer, go back or restart, then show the new step and save the place."""
+        before = self.runner.snapshot
+        try:
+            if how == "answer":
+                self.runner.answer(number)
+            elif how == "back":
+                if not self.runner.back():
+                    return
+            else:
+                self.runner.restart()
+        except ChoiceError:
+            return
+        self.previous = before
+        self.app.save_progress(self.runner)
+        self.show_step()
+        self.query_one("#choices", ChoiceBar).keep_focus()
+
+    def action_choose(self, number: int) -> None:
+        """Answer with choice ``number`` (or, at the end, one of the closing actions)."""
+        view = self.view
+        if view is None:
+            return
+        if view.finished:
+            if 1 <= number <= len(_FINISHED_ACTIONS):
+                self.closing_action(_FINISHED_ACTIONS[number - 1])
+            return
+        if 1 <= number <= len(view.choices):
+            self.move("answer", number)
+
+    def closing_action(self, name: str) -> None:
+        """One of the closing actions offered once the guide has ended."""
+        if name == "transcript":
+            self.action_transcript()
+        elif name == "restart":
+            self.action_restart()
+        else:
+            self.action_home()
+
+    @on(ChoiceBar.Chosen)
+    def _chosen(self, event: ChoiceBar.Chosen) -> None:
+        self.action_choose(event.number)
+
+    def action_back(self) -> None:
+        """Go back to the previous step, the account as it was there."""
+        self.move("back")
+
+    def action_restart(self) -> None:
+        """Start the guide again on the account it started from."""
+        self.move("restart")
+
+    def action_home(self) -> None:
+        """Back to the guides; the place stays saved until the guide ends."""
+        self.dismiss()
+
+    def action_scroll_body(self, direction: int) -> None:
+        """Page the step's text up or down while the focus stays on the answers."""
+        body = self.query_one("#step-body", MarkdownScroll)
+        if direction < 0:
+            body.scroll_page_up(animate=False)
+        else:
+            body.scroll_page_down(animate=False)
+
+    def action_transcript(self) -> None:
+        """Save the session as Markdown and say where."""
+        self.app.export_transcript(self.runner)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Number keys only for the answers there are; Back greyed at the first step."""
+        view = self.view
+        if view is None:
+            return True
+        if action == "choose":
+            count = len(_FINISHED_ACTIONS) if view.finished else len(view.choices)
+            return bool(parameters) and int(str(parameters[0])) <= count
+        if action == "back":
+            return True if view.can_go_back else None
+        return True

@@ -1,0 +1,64 @@
+"""Turning text from guides, catalogues and snapshots into something safe to show.
+
+Every string that did not come from this package's own code goes through
+:func:`shown` (or :func:`literal`, which also wraps it in a :class:`Content`):
+terminal controls are removed (:mod:`assistant.safetext`), and French punctuation is
+kept with the word before it so ``?`` never starts a line. A :class:`Content` is never
+parsed as markup, so ``[b]`` or ``[@click=app.quit]`` in a translation stay text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from textual.content import Content
+from textual.widgets import Static
+
+from assistant.safetext import clean, clean_line
+
+
+@cache
+def _typography() -> Callable[[str], str]:
+    """The French "keep together" rule from the i18n layer, when it is there."""
+    try:
+        from assistant.i18n.typography import keep_together
+    except ImportError:
+        return lambda text: text
+    return keep_together
+
+
+def shown(text: str, *, one_line: bool = False) -> str:
+    """``text`` cleaned of terminal controls and with its punctuation kept together."""
+    cleaned = clean_line(text) if one_line else clean(text)
+    return _typography()(cleaned)
+
+
+def literal(text: str, style: str = "", *, one_line: bool = False) -> Content:
+    """A :class:`Content` showing ``text`` exactly, never as markup."""
+    content = Content(shown(text, one_line=one_line))
+    return content.stylize(style) if style else content
+
+
+def label(text: str) -> Content:
+    """A one-line literal for a button, a title or a list item."""
+    return literal(text, one_line=True)
+
+
+def set_content(widget: Static, content: Content, *, layout: bool = True) -> None:
+    """Show ``content`` in ``widget`` unless it already shows exactly that.
+
+    A step change leaves most lines as they were (the breadcrumb, often the title);
+    skipping those keeps the redraw to what changed.
+    """
+    current = widget.content
+    if isinstance(current, Content):
+        if current.is_same(content):
+            return
+        width = widget.content_region.width
+        if layout and width and widget.styles.height is not None and (
+            current.get_height(widget.styles, width) == content.get_height(widget.styles, width)
+        ):
+            # Same number of lines: a repaint is enough, no new layout of the screen.
+            layout = False
+    widget.update(content, layout=layout)

@@ -1,0 +1,186 @@
+"""How fast the terminal UI feels, measured against Textual itself, in one run.
+
+Two comparisons, each made in this one run so the machine is the same for both:
+
+1. **Start-up**: time from launching a Python process to the first usable screen
+   (the home screen listing the guides, drawn once), against a Textual hello-world
+   app doing the same. Both run headless at 80x24 in fresh processes; the median of
+   several launches is kept. Target: at most 1.3x the hello world.
+2. **Step transition** (processor time, so the waits for the screen to settle do not
+   count): in a guide, answering a step and showing the next one (the
+   runner moves, the body, the answers, the progress and the account panel are
+   updated, the screen is drawn), against re-rendering the *same* step bodies in
+   Textual's ``Markdown`` widget and drawing the screen. Target: at most a third of
+   the ``Markdown`` baseline.
+
+Run it from the repository: ``.venv/bin/python benchmarks/ui_speed.py [--runs N]``.
+It prints both ratios and whether each target is met; it is a script, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STARTUP_TARGET = 1.3
+TRANSITION_TARGET = 1 / 3
+SIZE = (80, 24)
+
+HELLO_WORLD = """
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hello, world")
+    def on_ready(self):
+        self.call_after_refresh(self.ready)
+    def ready(self):
+        print("ready", flush=True)
+        self.exit()
+
+Hello().run(headless=True, size=(80, 24))
+"""
+
+ASSISTANT = """
+import sys
+from assistant import cli
+from assistant.tui.app import AssistantApp
+from assistant.tui.screens.home import HomeScreen
+
+def ready(self):
+    assert isinstance(self.screen, HomeScreen) and self.screen.query_one("#guides").option_count
+    print("ready", flush=True)
+    self.exit()
+
+def on_ready(self):
+    self.call_after_refresh(ready, self)
+
+AssistantApp.on_ready = on_ready
+run = AssistantApp.run
+AssistantApp.run = lambda self, **kw: run(self, headless=True, size=(80, 24))
+sys.exit(cli.main(["--lang", "en"]))
+"""
+
+
+def time_to_ready(code: str, env: dict[str, str]) -> float:
+    """Seconds from launching ``python -c code`` until it prints ``ready``."""
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        env=env, text=True,
+    )
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - start
+    process.wait(timeout=60)
+    if line.strip() != "ready":
+        raise SystemExit(f"the app did not get ready (exit code {process.returncode})")
+    return elapsed
+
+
+def startup(runs: int, env: dict[str, str]) -> tuple[float, float]:
+    """Median start-up times of the hello world and of the assistant, interleaved."""
+    hello: list[float] = []
+    ours: list[float] = []
+    time_to_ready(HELLO_WORLD, env)  # warm the file cache for both
+    time_to_ready(ASSISTANT, env)
+    for _ in range(runs):
+        hello.append(time_to_ready(HELLO_WORLD, env))
+        ours.append(time_to_ready(ASSISTANT, env))
+    return statistics.median(hello), statistics.median(ours)
+
+
+async def transitions(steps: int) -> tuple[float, float]:
+    """Median time of one guide step transition, and of one Markdown re-render."""
+    from textual.app import App, ComposeResult
+    from textual.widgets import Markdown
+
+    from assistant.account.scenarios import load_scenario
+    from assistant.progress_store import ProgressStore
+    from assistant.tui.app import Account, AssistantApp
+    from assistant.tui.screens.guide import GuideScreen
+
+    state = Path(tempfile.mkdtemp(prefix="ui-speed-"))
+    app = AssistantApp(
+        account=Account(load_scenario("switch-blocked-by-link")),
+        guide_id="switch-to-personal",
+        progress_store=ProgressStore(state / "progress.json"),
+    )
+    ours: list[float] = []
+    bodies: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GuideScreen)
+        screen.action_choose(1)  # into the sub-guide, where two steps follow each other
+        await pilot.pause()
+        bodies = [screen.runner.view().body]
+        screen.action_choose(1)
+        await pilot.pause()
+        bodies.append(screen.runner.view().body)
+        screen.action_back()
+        await pilot.pause()
+        for index in range(steps):
+            start = time.process_time()
+            if index % 2 == 0:
+                screen.action_choose(1)
+            else:
+                screen.action_back()
+            await pilot.pause()
+            ours.append(time.process_time() - start)
+
+    class MarkdownBaseline(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Markdown(bodies[0])
+
+    baseline: list[float] = []
+    markdown_app = MarkdownBaseline()
+    async with markdown_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        markdown = markdown_app.query_one(Markdown)
+        for index in range(steps):
+            start = time.process_time()
+            await markdown.update(bodies[(index + 1) % 2])
+            await pilot.pause()
+            baseline.append(time.process_time() - start)
+    return statistics.median(ours), statistics.median(baseline)
+
+
+def main() -> int:
+    """Measure, print the ratios against the targets; exit 1 if a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="launches of each app")
+    parser.add_argument("--steps", type=int, default=60, help="step transitions to time")
+    args = parser.parse_args()
+
+    env = dict(os.environ)
+    scratch = tempfile.mkdtemp(prefix="ui-speed-env-")
+    env.update(XDG_STATE_HOME=scratch, XDG_DATA_HOME=scratch, XDG_CACHE_HOME=scratch,
+               LANG="C.UTF-8")
+    env.pop("LC_ALL", None)
+
+    hello, ours = startup(args.runs, env)
+    step, markdown = asyncio.run(transitions(args.steps))
+
+    startup_ratio = ours / hello
+    transition_ratio = step / markdown
+    print(f"start-up:   hello world {hello * 1000:7.1f} ms   assistant {ours * 1000:7.1f} ms"
+          f"   ratio {startup_ratio:.2f} (target <= {STARTUP_TARGET:.2f}) "
+          f"{'ok' if startup_ratio <= STARTUP_TARGET else 'MISSED'}")
+    print(f"transition: Markdown    {markdown * 1000:7.2f} ms   step      {step * 1000:7.2f} ms"
+          f"   ratio {transition_ratio:.2f} (target <= {TRANSITION_TARGET:.2f}) "
+          f"{'ok' if transition_ratio <= TRANSITION_TARGET else 'MISSED'}")
+    met = startup_ratio <= STARTUP_TARGET and transition_ratio <= TRANSITION_TARGET
+    return 0 if met else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

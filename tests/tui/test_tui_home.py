@@ -1,0 +1,183 @@
+"""Home, account choice, help and the safety of what is shown."""
+
+from __future__ import annotations
+
+import json
+
+from textual.widgets import OptionList
+from tui_helpers import screen_text
+
+from assistant.account.snapshot import default_snapshot, dump_snapshot
+from assistant.engine import TOPICS
+from assistant.tui.keys import explain
+from assistant.tui.screens.account import AccountScreen
+from assistant.tui.screens.help import HelpScreen, own_bindings
+from assistant.tui.screens.home import HomeScreen, folded
+
+
+def guide_ids(app) -> list[str]:
+    """The guides listed on the home screen, in order."""
+    guides = app.screen.query_one("#guides", OptionList)
+    return [option.id for option in guides.options if option.id]
+
+
+async def test_home_lists_every_guide_grouped_by_topic(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listed = guide_ids(app)
+        assert sorted(listed) == sorted(app.library.guides)
+        topics = [app.library.guides[g].topic for g in listed]
+        assert topics == sorted(topics, key=TOPICS.index)
+
+
+async def test_filter_as_you_type_narrows_the_list(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"unlink")
+        await pilot.pause()
+        listed = guide_ids(app)
+        assert "unlink-business" in listed
+        assert "link-business" not in listed
+        await pilot.press(*" zzzz")
+        await pilot.pause()
+        assert guide_ids(app) == []
+        assert "No guide matches" in str(app.screen.query_one("#guides").options[0].prompt)
+
+
+def test_filter_ignores_case_and_accents():
+    assert folded("Dissocier le Compte TikTok ÉTÉ") == "dissocier le compte tiktok ete"
+
+
+async def test_choosing_a_scenario_changes_the_simulated_account(make_app):
+    app = make_app(scenario=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        scenarios = app.screen.query_one("#scenarios", OptionList)
+        scenarios.highlighted = scenarios.get_option_index("share-at-limit")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.account.scenario == "share-at-limit"
+        assert "four collaborators" in screen_text(app, "#account-line")
+
+
+async def test_a_bad_snapshot_file_shows_one_line_and_keeps_the_account(make_app, tmp_path):
+    bad = tmp_path / "bad.json"
+    data = dump_snapshot(default_snapshot())
+    data["business"]["members"][0]["role"] = "owner"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app()
+    before = app.account
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o", "ctrl+f", *str(bad), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        message = screen_text(app, "#account-error")
+        assert "business.members[0].role" in message
+        assert "\n" not in message
+        assert app.account is before
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.account is before
+
+
+async def test_a_good_snapshot_file_is_loaded(make_app, tmp_path):
+    good = tmp_path / "mine.json"
+    data = dump_snapshot(default_snapshot())
+    data["tiktok"]["username"] = "atelier.sol"
+    good.write_text(json.dumps(data), encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o", "ctrl+f", *str(good), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.account.snapshot.tiktok.username == "atelier.sol"
+        assert "@atelier.sol" in screen_text(app, "#account-line")
+        assert "mine.json" in screen_text(app, "#account-line")
+
+
+async def test_help_lists_every_key_of_every_screen(make_app):
+    from assistant.tui.app import AssistantApp
+    from assistant.tui.screens.diagnose import DiagnoseScreen
+    from assistant.tui.screens.guide import GuideScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app, "#help-keys")
+        for owner in (AssistantApp, HomeScreen, GuideScreen, DiagnoseScreen, AccountScreen):
+            for binding in own_bindings(owner):
+                if binding.description:
+                    action = binding.action.split("(")[0]
+                    same_action = [
+                        b for b in own_bindings(owner) if b.action.split("(")[0] == action
+                    ]
+                    assert explain(same_action[0], app.translator) in shown, binding
+                    if len(same_action) <= 3:
+                        assert app.get_key_display(binding) in shown, binding
+        assert "1–9" in shown
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_language_switch_on_home_keeps_the_filter_and_highlight(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"link")
+        await pilot.press("down")
+        await pilot.pause()
+        guides = app.screen.query_one("#guides", OptionList)
+        highlighted = guides.highlighted_option.id
+        await pilot.press("f2")
+        await pilot.pause()
+        assert app.screen.query_one("#filter").value == "link"
+        assert guides.highlighted_option.id == highlighted
+        assert screen_text(app, "#home-title") == app.translator.gettext(
+            "TikTok account assistant"
+        )
+
+
+async def test_high_contrast_theme_toggles(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        standard = app.theme
+        await pilot.press("f3")
+        assert app.theme == "assistant-high-contrast"
+        await pilot.press("f3")
+        assert app.theme == standard
+
+
+async def test_hostile_text_in_a_snapshot_is_shown_literally(make_app, tmp_path):
+    hostile = tmp_path / "hostile.json"
+    data = dump_snapshot(default_snapshot())
+    name = "x\x1b]52;c;SGVsbG8=\x07[/][@click=app.quit]x[/]"
+    data["tiktok"]["username"] = name
+    data["business"]["linked_tiktok"] = name
+    hostile.write_text(json.dumps(data), encoding="utf-8")
+    from assistant.account.snapshot import SnapshotError, read_snapshot
+
+    try:
+        snapshot = read_snapshot(hostile)
+    except SnapshotError:
+        # The account layer refuses control characters: try the markup alone.
+        data["tiktok"]["username"] = data["business"]["linked_tiktok"] = "[/][@click=app.quit]x[/]"
+        hostile.write_text(json.dumps(data), encoding="utf-8")
+        snapshot = read_snapshot(hostile)
+    from assistant.tui.app import Account
+
+    app = make_app(scenario=None, account=Account(snapshot, path=str(hostile)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        line = screen_text(app, "#account-line")
+        assert "[@click=app.quit]x[/]" in line
+        assert "\x1b" not in line
+        await pilot.click("#account-line")
+        await pilot.pause()
+        assert app.is_running
