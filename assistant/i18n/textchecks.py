@@ -31,7 +31,8 @@ PRODUCT_NAMES = ("TikTok For Business", "TikTok Shop", "Business Center", "Ads M
 SAME_WORDS = frozenset({
     "ok", "menu", "guide", "guides", "image", "images", "code", "email", "e-mail", "admin",
     "message", "messages", "mobile", "version", "date", "article", "simulation",
-    "pixel", "imac", "ipad", "iphone", "android", "web", "support",
+    "pixel", "imac", "ipad", "iphone", "android", "web", "support", "type", "types",
+    "invitation", "invitations", "action", "actions", "description",
 })
 """Words that are also French: a translation made only of them may equal the source."""
 
