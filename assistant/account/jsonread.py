@@ -60,8 +60,10 @@ def _integer(digits: str) -> int | Refused:
 def decode_text(data: str | bytes | bytearray | memoryview, source: str) -> str:
     """``data`` as text: at most :data:`MAX_SNAPSHOT_BYTES`, UTF-8, without a BOM."""
     if isinstance(data, str):
+        # A character is at most 4 bytes of UTF-8: short texts need no encoding to tell.
         if len(data) > MAX_SNAPSHOT_BYTES or (
-            len(data.encode("utf-8", "surrogatepass")) > MAX_SNAPSHOT_BYTES
+            len(data) > MAX_SNAPSHOT_BYTES // 4
+            and len(data.encode("utf-8", "surrogatepass")) > MAX_SNAPSHOT_BYTES
         ):
             raise too_large(source)
         return data.removeprefix(_BOM)
@@ -87,12 +89,35 @@ def too_large(source: str) -> SnapshotError:
     )
 
 
+# Built once: json.loads with hooks builds a new decoder at every call, which costs
+# as much as parsing a snapshot. Objects come out as tuples of (key, value) pairs,
+# built in C, so that a key given twice is still seen (and arrays stay lists).
+_PAIRS_DECODER = json.JSONDecoder(
+    object_pairs_hook=tuple, parse_constant=_constant, parse_int=_integer
+)
+_DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer)
+
+
+def parse_json_pairs(text: str) -> Any:
+    """Parse ``text`` quickly, objects as tuples of pairs; ``None`` when it cannot.
+
+    Numbers and constants are refused as by :func:`parse_json`. No error is named:
+    a caller that gets ``None`` (which JSON ``null`` gives too, and is no snapshot
+    either) calls :func:`parse_json` to learn what is wrong.
+    """
+    try:
+        return _PAIRS_DECODER.decode(text)
+    except (ValueError, RecursionError):
+        return None
+
+
 def parse_json(text: str, source: str) -> Any:
     """Parse ``text``; objects are :class:`JsonObject`, refused values :class:`Refused`."""
     try:
-        return json.loads(
-            text, object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer
-        )
+        if text.startswith(_BOM):
+            # What json.loads says of a second BOM (decode_text removed the first).
+            raise json.JSONDecodeError("Unexpected UTF-8 BOM (decode using utf-8-sig)", text, 0)
+        return _DECODER.decode(text)
     except json.JSONDecodeError as problem:
         raise SnapshotError(
             source, "", N_("not valid JSON: {reason} at line {line}, column {column}"),

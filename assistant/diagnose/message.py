@@ -13,6 +13,8 @@ They translate nothing at import time.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import NamedTuple, Union
 
 from assistant.i18n.translator import Translator
@@ -26,13 +28,21 @@ class Items(NamedTuple):
 
     def render(self, t: Translator, *, mask: bool = False) -> str:
         """The names joined the way the translator's language lists things."""
-        from babel.lists import format_list  # only paid for when a list is shown
-
         values = [mask_value(v) for v in self.values] if mask else list(self.values)
-        try:
-            return format_list(values, locale=t.lang)
-        except (ValueError, LookupError):
-            return ", ".join(values)
+        key = (_LIST, t.lang, len(values))
+        template = _TEMPLATES.get(key)
+        if template is not None:
+            return template.format(*values)
+        return _fill(key, values, lambda shown: _format_list(shown, t))
+
+
+def _format_list(values: list[str], t: Translator) -> str:
+    from babel.lists import format_list  # only paid for when a list is shown
+
+    try:
+        return format_list(values, locale=t.lang)
+    except (ValueError, LookupError):
+        return ", ".join(values)
 
 
 class Text(NamedTuple):
@@ -70,18 +80,20 @@ class Message(NamedTuple):
         With ``mask``, emails and phone numbers in the fields are masked (the
         template itself is ours and holds none).
         """
-        key = (id(t), mask, self)
-        entry = _RENDERED.get(key)
-        if entry is not None and entry[0] is t:
-            return entry[1]
-        if len(_RENDERED) >= _RENDERED_LIMIT:
-            _RENDERED.clear()
-        text = self._render(t, mask)
-        _RENDERED[key] = (t, text)
-        return text
+        names = []
+        values = []
+        for name, value in self.fields:
+            names.append(name)
+            values.append(_render_field(value, t, mask))
+        key = (t, self.id, self.context, self.plural, self.n, *names)
+        template = _TEMPLATES.get(key)
+        if template is not None:
+            return template.format(*values)
+        return _fill(
+            key, values, lambda shown: self._translate(t, dict(zip(names, shown, strict=True)))
+        )
 
-    def _render(self, t: Translator, mask: bool) -> str:
-        values = {name: _render_field(value, t, mask) for name, value in self.fields}
+    def _translate(self, t: Translator, values: dict[str, str]) -> str:
         if self.plural is not None and self.n is not None:
             if self.context is not None:
                 return t.npgettext(self.context, self.id, self.plural, self.n, **values)
@@ -102,23 +114,58 @@ class Message(NamedTuple):
         return data
 
 
-# The same sentences come back for snapshot after snapshot of a batch (and the
-# constant parts, "5 people", for every finding of a code): translating and
-# formatting them once per translator saves a third of the diagnosis time. Keyed by
-# the translator object (kept in the entry, so a recycled id never matches), so
+# The same sentences come back for snapshot after snapshot of a batch, each time
+# with other names in them. Looking up the translation, checking its placeholders
+# and filling it field by field (in Python) cost a few microseconds a sentence, more
+# than reading the snapshot. So each sentence is rendered once per translator (and
+# plural count, and set of field names) with markers for its fields, and the result
+# kept as a str.format template with positional fields, which C fills verbatim, as
+# the translator would. A template is only kept when it gives exactly what the
+# translator gives for the real values; the key holds the translator itself, so
 # another language or a reloaded catalogue misses.
-_RENDERED: dict[tuple[int, bool, Message], tuple[Translator, str]] = {}
-_RENDERED_LIMIT = 4096
+_TEMPLATES: dict[tuple[object, ...], str | None] = {}
+_TEMPLATES_LIMIT = 4096
+_LIST = object()
+"""The first item of the key of a list's template (a list is shown by language)."""
+_MARKERS = (("\ue000", "\ue001"), ("\ue002", "\ue003"))
 
 
-def _render_field(value: Field, t: Translator, mask: bool) -> object:
+def _fill(
+    key: tuple[object, ...], values: list[str], render: Callable[[list[str]], str]
+) -> str:
+    """``render(values)``, and the template for ``key`` made when it was not tried yet."""
+    text = render(values)
+    if key not in _TEMPLATES:
+        if len(_TEMPLATES) >= _TEMPLATES_LIMIT:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = _template(render, values, text)
+    return text
+
+
+def _template(render: Callable[[list[str]], str], values: list[str], text: str) -> str | None:
+    """The template ``render`` follows, or ``None`` when it cannot be told for sure."""
+    found = []
+    for opening, closing in _MARKERS:
+        marked = render([f"{opening}{index}{closing}" for index in range(len(values))])
+        parts = re.split(f"{opening}([0-9]+){closing}", marked)
+        literals = [part.replace("{", "{{").replace("}", "}}") for part in parts[::2]]
+        fields = [f"{{{index}}}" for index in parts[1::2]]
+        found.append("".join(a + b for a, b in zip(literals, [*fields, ""], strict=True)))
+    # Two kinds of markers agree (no literal marker in the text), and the real
+    # values give the real text.
+    if found[0] != found[1] or found[0].format(*values) != text:
+        return None
+    return found[0]
+
+
+def _render_field(value: Field, t: Translator, mask: bool) -> str:
     if isinstance(value, str):
         return mask_value(value) if mask else value
     if isinstance(value, Message | Items):
         return value.render(t, mask=mask)
     if isinstance(value, Text):
         return mask_text(value.value) if mask else value.value
-    return value
+    return str(value)
 
 
 def _field_json(value: Field) -> object:
@@ -131,21 +178,26 @@ def _field_json(value: Field) -> object:
     return value
 
 
+# Rules build these by the thousand: tuple.__new__ makes the same Message as
+# Message(...) without going through its keyword arguments.
+_new = tuple.__new__
+
+
 def gettext(message: str, **fields: Field) -> Message:
     """A message to translate later with ``gettext``."""
-    return Message(message, tuple(fields.items()))
+    return _new(Message, (message, tuple(fields.items()), None, None, None))
 
 
 def pgettext(context: str, message: str, **fields: Field) -> Message:
     """A message to translate later with ``pgettext`` in ``context``."""
-    return Message(message, tuple(fields.items()), context=context)
+    return _new(Message, (message, tuple(fields.items()), context, None, None))
 
 
 def ngettext(singular: str, plural: str, n: int, **fields: Field) -> Message:
     """A plural message to translate later; ``{n}`` is filled with ``n``."""
-    return Message(singular, tuple(fields.items()), plural=plural, n=n)
+    return _new(Message, (singular, tuple(fields.items()), None, plural, n))
 
 
 def render_all(messages: tuple[Message, ...], t: Translator, *, mask: bool = False) -> str:
     """Several whole sentences, each translated on its own, joined by a space."""
-    return " ".join(message.render(t, mask=mask) for message in messages)
+    return " ".join([message.render(t, mask=mask) for message in messages])

@@ -9,12 +9,14 @@ from assistant.diagnose.finding import NOTHING, Symptom, Symptoms
 from assistant.diagnose.message import Items
 from assistant.diagnose.phrases import INTENT_ACTIONS, ROLE_NAMES
 
-_NEEDS_BUSINESS = frozenset(
+NEEDS_BUSINESS = frozenset(
     {Intent.LINK, Intent.UPDATE_LOGIN, Intent.ADD_MEMBER, Intent.REMOVE_MEMBER, Intent.CHANGE_ROLE}
 )
-_NEEDS_ADMIN = frozenset(
+"""Intents that need a TikTok For Business login."""
+NEEDS_ADMIN = frozenset(
     {Intent.UNLINK, Intent.ADD_MEMBER, Intent.REMOVE_MEMBER, Intent.CHANGE_ROLE}
 )
+"""Intents that only an admin of the team may carry out."""
 
 
 def linked_to_business(s: Snapshot, intent: Intent | None) -> Symptoms:
@@ -85,7 +87,7 @@ def nothing_to_do(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 def no_business_account(s: Snapshot, intent: Intent | None) -> Symptoms:
     """``no-business-account``: a web intent without a TikTok For Business login."""
-    if intent not in _NEEDS_BUSINESS or intent is None or s.business is not None:
+    if intent not in NEEDS_BUSINESS or intent is None or s.business is not None:
         return NOTHING
     return (
         Symptom(
@@ -109,7 +111,7 @@ def no_business_account(s: Snapshot, intent: Intent | None) -> Symptoms:
 def not_admin(s: Snapshot, intent: Intent | None) -> Symptoms:
     """``not-admin``: only an admin may unlink or manage the team."""
     business = s.business
-    if intent not in _NEEDS_ADMIN or intent is None or business is None or s.is_admin:
+    if intent not in NEEDS_ADMIN or intent is None or business is None or s.is_admin:
         return NOTHING
     actor, action = s.session.actor, INTENT_ACTIONS[intent]
     member = s.actor_member

@@ -21,7 +21,10 @@ from assistant.diagnose.finding import NOTHING, Symptom, Symptoms
 from assistant.diagnose.message import Items
 from assistant.diagnose.phrases import INTENT_ACTIONS, ROLE_NAMES
 
-_MEMBER_INTENTS = frozenset({Intent.REMOVE_MEMBER, Intent.CHANGE_ROLE})
+MEMBER_INTENTS = frozenset({Intent.REMOVE_MEMBER, Intent.CHANGE_ROLE})
+"""Intents about one team member (the snapshot's target)."""
+INVITATION_INTENTS: frozenset[Intent | None] = frozenset({Intent.ADD_MEMBER, None})
+"""Intents for which invitations are checked (no intent given: everything is)."""
 
 
 def personal_account_no_team(s: Snapshot, intent: Intent | None) -> Symptoms:
@@ -49,7 +52,7 @@ def personal_account_no_team(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 def _invitations(s: Snapshot, intent: Intent | None) -> tuple[Invitation, ...]:
     """The invitations worth checking: when adding a member, or with no intent given."""
-    if intent not in (Intent.ADD_MEMBER, None) or s.business is None:
+    if intent not in INVITATION_INTENTS or s.business is None:
         return ()
     return s.business.invitations
 
@@ -163,7 +166,7 @@ def invite_pending(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 def target_not_member(s: Snapshot, intent: Intent | None) -> Symptoms:
     """``target-not-member``: no member to remove or to give another role."""
-    if intent not in _MEMBER_INTENTS or intent is None:
+    if intent not in MEMBER_INTENTS or intent is None:
         return NOTHING
     target, action = s.target, INTENT_ACTIONS[intent]
     if target is None:
@@ -194,7 +197,7 @@ def target_not_member(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 def last_admin(s: Snapshot, intent: Intent | None) -> Symptoms:
     """``last-admin``: the team would be left without an admin."""
-    if intent not in _MEMBER_INTENTS or s.business is None or s.target is None:
+    if intent not in MEMBER_INTENTS or s.business is None or s.target is None:
         return NOTHING
     if not is_last_admin(s.business, s.target):
         return NOTHING
@@ -247,9 +250,10 @@ def former_member_access(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 def excess_admins(s: Snapshot, intent: Intent | None) -> Symptoms:
     """``excess-admins``: more than half of an active team of 3 or more are admins."""
-    if s.business is None or not has_excess_admins(s.business):
+    business = s.business
+    if business is None or not has_excess_admins(business):
         return NOTHING
-    n = len(s.business.active_members)
+    n = len(business.active_members)
     return (
         Symptom(
             "excess-admins",
@@ -257,7 +261,7 @@ def excess_admins(s: Snapshot, intent: Intent | None) -> Symptoms:
                 "Too many admins: {admins} of {n} active member",
                 "Too many admins: {admins} of {n} active members",
                 n,
-                admins=len(s.business.active_admins),
+                admins=len(business.active_admins),
             ),
             (
                 m.gettext(
