@@ -129,7 +129,8 @@ def _one(args: argparse.Namespace, intent: Intent | None, context: Context) -> i
     shown = [finding.rendered(t, mask=True) for finding in findings] if mask else findings
     hidden = mask and shown != findings
     lines = human_report(
-        shown, snapshot.tiktok.username, wanted, t, masked=mask, hidden_personal_data=hidden
+        shown, snapshot.tiktok.username, wanted, t, masked=mask, hidden_personal_data=hidden,
+        state_file=None if args.file in (None, STDIN) else args.file,
     )
     SafeStream(context.stdout).write("\n".join(lines) + "\n")
     return 1 if has_errors(findings) else 0

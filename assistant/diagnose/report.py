@@ -6,6 +6,7 @@ they go.
 
 from __future__ import annotations
 
+import shlex
 import textwrap
 from collections.abc import Sequence
 from dataclasses import replace
@@ -33,9 +34,11 @@ WIDTH = 88
 """Column at which details wrap."""
 
 
-def run_command(guide: str) -> str:
-    """The command line that plays ``guide``."""
-    return f"assistant run {guide}"
+def run_command(guide: str, state_file: str | None = None) -> str:
+    """The command line that plays ``guide``, on the diagnosed snapshot file if there is one."""
+    if state_file is None:
+        return f"assistant run {guide}"
+    return f"assistant run {guide} --state {shlex.quote(state_file)}"
 
 
 def diagnosis_json(intent: Intent | None, findings: Sequence[Finding]) -> dict[str, object]:
@@ -80,7 +83,7 @@ def summary(findings: Sequence[Finding], t: Translator) -> str:
     )
 
 
-def finding_lines(finding: Finding, t: Translator) -> list[str]:
+def finding_lines(finding: Finding, t: Translator, state_file: str | None = None) -> list[str]:
     """One finding: mark, title and code; the detail indented; the guide to run."""
     lines = [clean_line(f"{MARKS[finding.severity]} {finding.title} · {finding.code}")]
     lines += textwrap.wrap(
@@ -91,7 +94,7 @@ def finding_lines(finding: Finding, t: Translator) -> list[str]:
         break_on_hyphens=False,
     )
     if finding.guide is not None:
-        lines.append(INDENT + t.gettext("Fix: {command}", command=run_command(finding.guide)))
+        lines.append(INDENT + t.gettext("Fix: {command}", command=run_command(finding.guide, state_file)))
     return lines
 
 
@@ -103,6 +106,7 @@ def human_report(
     *,
     masked: bool = False,
     hidden_personal_data: bool = False,
+    state_file: str | None = None,
 ) -> list[str]:
     """The whole report for people, line by line, in the style of ``flutter doctor``.
 
@@ -121,7 +125,7 @@ def human_report(
         findings = shown
     lines = [clean_line(heading(username, intent, t, mask=masked))]
     for finding in findings:
-        lines += finding_lines(finding, t)
+        lines += finding_lines(finding, t, state_file)
     lines.append("")
     lines.append(clean_line(summary(findings, t)))
     if hidden_personal_data:

@@ -99,7 +99,10 @@ def test_french_output_keeps_the_marks_and_french_typography(run):
     assert lines[0] == f"Diagnostic de maison.lune, pour ajouter un membre à l'équipe{NBSP}:"
     assert lines[1].startswith("[✗] L'invitation à a***@studio.example a été acceptée")
     assert any(line.startswith("[!] L'invitation à p***@studio.example") for line in lines)
-    assert f"    Pour corriger{NBSP}: assistant run add-member" in lines
+    assert any(
+        line.startswith(f"    Pour corriger{NBSP}: assistant run add-member --state ")
+        for line in lines
+    )
     assert f"Bilan{NBSP}: 1 erreur, 1 avertissement, 0 remarque." in lines
 
 
@@ -237,3 +240,15 @@ def test_installed_command_exit_codes_without_traceback(tmp_path):
 def test_owner_email_never_leaks_in_french_human_output(run):
     _, out, _ = run(example("unlink-wrong-profile"), "--lang", "fr")
     assert OWNER not in out and not contains_personal_data(out)
+
+
+def test_the_fix_line_replays_the_diagnosed_file(capsys):
+    from assistant import cli
+
+    from pathlib import Path
+
+    path = str(Path(__file__).parents[1] / "data" / "examples" / "share-at-limit.json")
+    code = cli.main(["diagnose", path, "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"    Fix: assistant run revoke-access --state {path}" in out.splitlines()
