@@ -3,22 +3,42 @@
 from __future__ import annotations
 
 import argparse
+import gc
+from typing import TYPE_CHECKING
 
 from assistant.commands.common import CommandError, Context
+
+if TYPE_CHECKING:
+    from assistant.tui.app import AssistantApp
 
 
 def main(args: argparse.Namespace, context: Context) -> int:
     """Start the Textual app (imported here so other commands never load Textual).
 
-    A bad ``--state`` file or an unknown ``--guide`` is reported in one line before the
-    full-screen UI starts.
+    An unknown ``--guide`` or ``--state -`` is reported in one line before the
+    full-screen UI starts. A ``--state`` file that cannot be used starts the UI on the
+    example account, with the one-line reason on screen where another can be chosen.
     """
+    # Start-up builds many thousands of objects that live as long as the app (modules,
+    # styles, widgets): the collector would walk them again and again before the first
+    # screen for nothing. The app turns it back on once that screen is drawn.
+    gc.disable()
+    try:
+        app = build_app(args, context)
+        app.run()
+    finally:
+        gc.enable()
+    return app.return_code or 0
+
+
+def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
+    """The app the command line asks for; raises :class:`CommandError` on bad usage."""
     from assistant.account.snapshot import SnapshotError, read_snapshot
     from assistant.tui.app import Account, AssistantApp
     from assistant.tui.library_cache import LibraryCache
 
     t = context.translator
-    account = None
+    account = refused = None
     if args.state == "-":
         raise CommandError(t.gettext(
             "--state -: the terminal UI reads the keyboard; give a snapshot file instead"
@@ -27,7 +47,7 @@ def main(args: argparse.Namespace, context: Context) -> int:
         try:
             account = Account(read_snapshot(args.state), path=args.state)
         except SnapshotError as problem:
-            raise CommandError(problem.message(t)) from None
+            refused = (args.state, problem)
     cache = LibraryCache()
     library = None
     if args.guide is not None:
@@ -38,13 +58,12 @@ def main(args: argparse.Namespace, context: Context) -> int:
                 "unknown guide {guide}; expected one of {choices}",
                 guide=args.guide, choices=", ".join(sorted(library.guides)),
             ))
-    app = AssistantApp(
+    return AssistantApp(
         lang=t.lang,
         account=account,
         guide_id=args.guide,
         translator_preview=args.translator,
         library=library,
         library_cache=cache,
+        refused_state=refused,
     )
-    app.run()
-    return app.return_code or 0

@@ -26,18 +26,16 @@ import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-
-from babel import Locale
-from babel.dates import format_date as _format_date
-from babel.dates import format_datetime as _format_datetime
-from babel.numbers import format_decimal as _format_decimal
-from babel.numbers import format_percent as _format_percent
+from typing import TYPE_CHECKING
 
 from assistant.i18n.catalogue import DOMAIN, Messages, catalogue_paths, load_messages
 from assistant.i18n.markers import N_, NC_
 from assistant.i18n.pofile import CatalogueError
 from assistant.i18n.safeformat import FormatRefused, placeholders, safe_format
 from assistant.resources import locales_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 SOURCE_LANGUAGE = "en"
 """The language of the source text (and the fallback for everything)."""
@@ -138,27 +136,39 @@ class Translator:
             self.warnings.append(text)
 
     # -- formatting by CLDR rules ------------------------------------------------------
+    # Babel is imported only here: loading it costs more than drawing the UI's first
+    # screen, and most runs never format a number or a date.
 
     @cached_property
     def locale(self) -> Locale:
         """The Babel locale of :attr:`lang` (CLDR data for numbers, dates, plurals)."""
+        from babel import Locale
+
         return Locale.parse(self.lang)
 
     def format_number(self, number: float | int) -> str:
         """``1234.5`` as the language writes it (``1,234.5``; ``1 234,5`` in French)."""
-        return _format_decimal(number, locale=self.locale)
+        from babel.numbers import format_decimal
+
+        return format_decimal(number, locale=self.locale)
 
     def format_percent(self, ratio: float) -> str:
         """``0.95`` as a percentage the way the language writes it (``95 %`` in French)."""
-        return _format_percent(ratio, locale=self.locale)
+        from babel.numbers import format_percent
+
+        return format_percent(ratio, locale=self.locale)
 
     def format_date(self, value: _dt.date, format: str = "medium") -> str:
         """A date as the language writes it (``format``: short, medium, long, full)."""
-        return _format_date(value, format=format, locale=self.locale)
+        from babel.dates import format_date
+
+        return format_date(value, format=format, locale=self.locale)
 
     def format_datetime(self, value: _dt.datetime, format: str = "medium") -> str:
         """A date and time as the language writes it."""
-        return _format_datetime(value, format=format, locale=self.locale)
+        from babel.dates import format_datetime
+
+        return format_datetime(value, format=format, locale=self.locale)
 
 
 def _excerpt(text: str, limit: int = 60) -> str:

@@ -7,8 +7,8 @@ diagnosis and the account layer decide.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -23,11 +23,18 @@ from assistant.account.model import Snapshot
 from assistant.account.snapshot import default_snapshot
 from assistant.i18n.translator import NC_, Translator, get_translator
 from assistant.progress_store import ProgressStore, SetAside
+from assistant.safetext import clean, clean_line
 from assistant.tui.keys import translate_bindings
 from assistant.tui.library_cache import GuideIndex, LibraryCache, index_of
+from assistant.tui.saving import ProgressSaver
 from assistant.tui.themes import HIGH_CONTRAST, register_themes
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from textual.notifications import SeverityLevel
+
+    from assistant.account.errors import SnapshotError
     from assistant.diagnose import Finding
     from assistant.engine import GuideLibrary, Runner
 
@@ -53,22 +60,18 @@ class Account:
         return t.gettext("example account")
 
 
-def _home_screen() -> Screen[object]:
-    """The home screen (imported when the app starts, not when this module loads)."""
-    from assistant.tui.screens.home import HomeScreen
-
-    return HomeScreen()
-
-
 class AssistantApp(App[int]):
     """Guides, diagnosis and translation for TikTok account managers."""
 
     # Absolute, so that a subclass defined elsewhere (a test, a benchmark) finds it too.
-    CSS_PATH: ClassVar = [Path(__file__).with_name("app.tcss")]
+    # The home screen's look comes with the app's: it is the first screen, and a
+    # screen's own CSS_PATH would make Textual parse every style sheet twice more
+    # before the first frame.
+    CSS_PATH: ClassVar = [
+        Path(__file__).with_name("app.tcss"),
+        Path(__file__).parent / "screens" / "home.tcss",
+    ]
     ENABLE_COMMAND_PALETTE = False
-    # The home screen is the first screen (and the one the others come back to); as a
-    # mode, Textual loads its CSS_PATH with it.
-    MODES: ClassVar = {"_default": lambda: _home_screen()}
     HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -96,6 +99,7 @@ class AssistantApp(App[int]):
         progress_store: ProgressStore | None = None,
         transcript_dir: Path | None = None,
         high_contrast: bool = False,
+        refused_state: tuple[str, SnapshotError] | None = None,
     ) -> None:
         super().__init__()
         self.translator: Translator = get_translator(lang)
@@ -107,6 +111,7 @@ class AssistantApp(App[int]):
         self._saved_progress: tuple[dict[str, object] | None, SetAside | None] = (None, None)
         index = index_of(library) if library is not None else self._cache().index()
         if index is None:
+            # No usable index: the guides are loaded now, before the first screen.
             index = index_of(self.library)
         self.index: GuideIndex = index
         """What the home screen lists (the whole library loads in the background)."""
@@ -121,9 +126,9 @@ class AssistantApp(App[int]):
         self._start_guide = guide_id
         self._start_translator = translator_preview
         self._high_contrast = high_contrast
+        self._refused_state = refused_state
         self._told_save_failed = False
-        self._save_failure: OSError | None = None
-        self._saver = ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress")
+        self._saver = ProgressSaver(self.progress_store)
         register_themes(self)
 
     def _cache(self) -> LibraryCache:
@@ -157,6 +162,8 @@ class AssistantApp(App[int]):
             return
         if self._library_loading is not None:
             return
+        from concurrent.futures import ThreadPoolExecutor
+
         loader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="guides")
         self._library_loading = loader.submit(self._cache().library)
         self._library_loading.add_done_callback(self._loaded_in_background)
@@ -178,12 +185,43 @@ class AssistantApp(App[int]):
         self._library_ready()
 
     def _library_ready(self) -> None:
-        """The guides are there: a saved guide can be offered now (once)."""
+        """The guides are there: correct the home list if the cached index was out of
+        date, then offer the saved guide (once)."""
         if self._library_acted_on:
             return
         self._library_acted_on = True
+        index = index_of(self.library)
+        if index != self.index:
+            self.index = index
+            from assistant.tui.screens.home import HomeScreen
+
+            for screen in self.screen_stack:
+                if isinstance(screen, HomeScreen):
+                    screen.fill_guides()
         if self._start_guide is None and not self._start_translator:
             self.offer_resume()
+
+    def get_default_screen(self) -> Screen[object]:
+        """The home screen: the first screen, and the one the others come back to."""
+        from assistant.tui.screens.home import HomeScreen
+
+        screen = HomeScreen()
+        # Textual gives a screen its breakpoint classes on its first resize, restyling
+        # every widget once more before the first frame; the size is known already.
+        screen.update_classes(self.breakpoint_classes(), update=False)
+        return screen
+
+    def breakpoint_classes(self) -> dict[str, bool]:
+        """The breakpoint classes (``-narrow``, ``-tall``…) of a screen of the app's size,
+        by Textual's rule: the largest breakpoint the size reaches."""
+        classes: dict[str, bool] = {}
+        for value, breakpoints in ((self.size.width, self.HORIZONTAL_BREAKPOINTS),
+                                   (self.size.height, self.VERTICAL_BREAKPOINTS)):
+            reached = [name for limit, name in sorted(breakpoints or []) if value >= limit]
+            classes.update({name: False for _limit, name in breakpoints or []})
+            if reached:
+                classes[reached[-1]] = True
+        return classes
 
     @property
     def lang(self) -> str:
@@ -196,16 +234,51 @@ class AssistantApp(App[int]):
         if self._high_contrast:
             self.theme = HIGH_CONTRAST
         translate_bindings(self, self.translator)
-        if self._start_translator:
+        self.call_after_refresh(self._first_screen_shown)
+        if self._refused_state is not None:
+            # The file asked for cannot be used: say why where another can be chosen,
+            # and go on with the example account rather than stop.
+            from assistant.tui.screens.account import AccountScreen
+
+            path, problem = self._refused_state
+            self.push_screen(AccountScreen(problem=problem, path=path))
+        elif self._start_translator:
             self.open_translator()
         elif self._start_guide is not None:
             self.open_guide(self._start_guide, self.account.snapshot)
         if self._library is not None:
             self.call_after_refresh(self._library_ready)
-        else:
-            # After the first screen is drawn and shown: the guides load while the
-            # person reads it (the engine import would otherwise slow the first frame).
-            self.set_timer(0.1, self._load_library_soon)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Show a notification: always literal text, cleaned of terminal controls.
+
+        Every message here holds translated text and values from files (a path, a
+        reason); Textual would draw ``markup=False`` text as it is, controls included.
+        """
+        super().notify(clean(message), title=clean_line(title), severity=severity,
+                       timeout=timeout, markup=False)
+
+    def _first_screen_shown(self) -> None:
+        """The first screen is drawn: what start-up put off can start a moment later,
+        once that frame has reached the terminal."""
+        self.set_timer(0.05, self._after_first_screen)
+
+    def _after_first_screen(self) -> None:
+        """Turn the garbage collector back on if start-up turned it off
+        (:mod:`assistant.commands.ui` does), then load the guides on a thread while
+        the person reads the screen (started earlier, the engine import would hold the
+        interpreter while the first frame is still being drawn)."""
+        gc.enable()
+        if self._library is None:
+            self._load_library_soon()
 
     # -- moving between screens -------------------------------------------------------
 
@@ -214,6 +287,11 @@ class AssistantApp(App[int]):
         from assistant.engine import Runner
         from assistant.tui.screens.guide import GuideScreen
 
+        if guide_id not in self.library.guides:
+            # Listed by an index older than the guides: say so, never fail.
+            self.notify(self.translator.gettext("This guide is not available."),
+                        severity="warning")
+            return
         runner = Runner(self.library, guide_id, snapshot, self.translator)
         self.push_screen(GuideScreen(runner))
         self.save_progress(runner)
@@ -224,7 +302,7 @@ class AssistantApp(App[int]):
 
         self.push_screen(GuideScreen(runner))
         if notice:
-            self.notify(notice, markup=False, severity="warning")
+            self.notify(notice, severity="warning")
 
     def open_diagnosis(self) -> None:
         """Diagnose the current account."""
@@ -261,12 +339,11 @@ class AssistantApp(App[int]):
     def save_progress(self, runner: Runner) -> None:
         """Save the run (or forget it once it reached its outcome); never fatal.
 
-        The write (with its ``fsync``) happens on a single background thread, in
-        order, so a step never waits for the disk; leaving the app waits for it.
+        The write happens on a background thread (:class:`ProgressSaver`), so a step
+        never waits for the disk; leaving the app waits for it.
         """
-        progress = None if runner.finished else runner.to_progress()
-        self._saver.submit(self._write_progress, progress)
-        failure, self._save_failure = self._save_failure, None
+        self._saver.save(None if runner.finished else runner.to_progress())
+        failure = self._saver.failure()
         if failure is not None and not self._told_save_failed:
             self._told_save_failed = True
             self.notify(
@@ -274,30 +351,20 @@ class AssistantApp(App[int]):
                     "Your place cannot be saved ({reason}); the guide goes on.",
                     reason=failure.strerror or type(failure).__name__,
                 ),
-                markup=False, severity="warning",
+                severity="warning",
             )
-
-    def _write_progress(self, progress: dict[str, object] | None) -> None:
-        """On the saving thread: write or clear, remember a failure for the UI."""
-        try:
-            if progress is None:
-                self.progress_store.clear()
-            else:
-                self.progress_store.save(progress)
-        except OSError as problem:
-            self._save_failure = problem
 
     def forget_progress(self) -> None:
         """Forget the saved guide (after any save still on its way)."""
-        self._saver.submit(self._write_progress, None)
+        self._saver.save(None)
 
     def flush_progress(self) -> None:
         """Wait until every requested save is on disk."""
-        self._saver.submit(lambda: None).result()
+        self._saver.flush()
 
     def on_unmount(self) -> None:
         """Nothing saved is lost when the app ends."""
-        self._saver.shutdown(wait=True)
+        self._saver.close()
 
     # -- keys that work everywhere ----------------------------------------------------
 
@@ -361,8 +428,8 @@ class AssistantApp(App[int]):
             self.notify(
                 t.gettext("The transcript could not be saved ({reason}).",
                           reason=problem.strerror or type(problem).__name__),
-                markup=False, severity="error",
+                severity="error",
             )
             return None
-        self.notify(t.gettext("Transcript saved: {path}", path=str(path)), markup=False)
+        self.notify(t.gettext("Transcript saved: {path}", path=str(path)))
         return path

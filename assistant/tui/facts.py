@@ -8,11 +8,10 @@ and phone numbers are masked: the panel and the transcript may end up in a ticke
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from assistant.account.model import MAX_COLLABORATORS, InvitationStatus, Snapshot
 from assistant.i18n.translator import NC_, Translator
-from assistant.privacy import mask_email, mask_phone
 from assistant.safetext import clean_line
 
 _VALUES: dict[str, str] = {
@@ -33,8 +32,7 @@ _CONTEXTS = {
 }
 
 
-@dataclass(frozen=True)
-class Fact:
+class Fact(NamedTuple):
     """One line of the account summary."""
 
     key: str
@@ -55,6 +53,10 @@ def _yes_no(flag: bool, t: Translator) -> str:
 
 def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
     """The facts of ``snapshot`` worth seeing while following a guide, in ``t``'s language."""
+    # Here rather than at the top: the home screen only needs account_summary, and
+    # the first screen is drawn before the masking rules are loaded.
+    from assistant.privacy import mask_email, mask_phone, mask_text
+
     tiktok, business, session = snapshot.tiktok, snapshot.business, snapshot.session
     facts = [
         Fact("username", t.pgettext("account", "Account"), "@" + clean_line(tiktok.username)),
@@ -120,7 +122,7 @@ def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
     mobiles = tiktok.linked_mobiles
     facts.append(Fact(
         "mobile", t.pgettext("account", "Linked phone"),
-        clean_line(mobiles[0].name) if mobiles else t.pgettext("account", "none"),
+        mask_text(clean_line(mobiles[0].name)) if mobiles else t.pgettext("account", "none"),
     ))
     facts.append(Fact(
         "two_factor", t.pgettext("account", "2-step verification"),

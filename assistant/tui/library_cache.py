@@ -1,27 +1,24 @@
-"""The checked guides, kept between runs so the UI starts without re-checking them.
+"""What the home screen lists, kept between runs so the first screen needs no guide engine.
 
 Loading and checking every guide (parsing, graph checks, Markdown policy) takes far
-longer than drawing the first screen. Its result only depends on the guide files and
-on the code that reads them, so it is stored in the user's cache directory under a
-key made of both (file names, sizes and modification times); anything different, or
-a cache that cannot be read back, means loading the guides again. The cache is only
-ever a copy: deleting it changes nothing but the start-up time.
-
-Two things are kept: the whole library (for playing guides) and a small JSON
-:class:`GuideIndex` (ids, titles, summaries, topics) that is all the home screen
-needs, so the first screen is drawn before the guide engine is even imported.
+longer than drawing the first screen, yet the home screen only needs each guide's id,
+title, summary and topic. Those are kept as plain JSON data in the user's cache
+directory (:class:`GuideIndex`), under a key made of the guide files (names, sizes,
+modification times) and the program's version. The guides themselves are always
+loaded from their files, in the background once the first screen is up: nothing
+executable is ever read back from the cache, and a cache file that is damaged, foreign
+or hostile is only text to check (and, failing that, to ignore). Once the guides are
+loaded the index is compared with them and rewritten if it was out of date, so the
+cache is only ever a copy: deleting it changes nothing but the start-up time.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import pickle
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from platformdirs import user_cache_path
 
@@ -36,12 +33,17 @@ GUIDES_DIR_VARIABLE = "ASSISTANT_GUIDES_DIR"
 """Same variable as :data:`assistant.engine.GUIDES_DIR_VARIABLE` (read without importing
 the engine)."""
 
-_CODE_PACKAGES = ("account", "engine", "i18n")
-"""The packages whose code decides what a loaded guide library holds."""
+INDEX_FORMAT = "guide-index/1"
+"""The ``format`` of the cached index file."""
+
+MAX_INDEX_BYTES = 256 * 1024
+"""A larger file is not an index this program wrote: it is ignored unread."""
+
+_MAX_TEXT = 1000
+"""Longest id, title, summary or topic accepted from the file (guides allow 300)."""
 
 
-@dataclass(frozen=True)
-class GuideEntry:
+class GuideEntry(NamedTuple):
     """What the home screen shows of one guide (English source text)."""
 
     id: str
@@ -50,8 +52,7 @@ class GuideEntry:
     topic: str
 
 
-@dataclass(frozen=True)
-class GuideIndex:
+class GuideIndex(NamedTuple):
     """The guides in home-screen order, and the topics with their English labels."""
 
     topics: tuple[tuple[str, str], ...]
@@ -61,17 +62,45 @@ class GuideIndex:
     def to_json(self) -> dict[str, Any]:
         """JSON-ready data."""
         return {"topics": [list(topic) for topic in self.topics],
-                "guides": [entry.__dict__ for entry in self.guides]}
+                "guides": [entry._asdict() for entry in self.guides]}
 
     @classmethod
     def from_json(cls, data: Any) -> GuideIndex:
-        """Read back :meth:`to_json`; raises on anything else."""
-        topics = tuple((str(t), str(label)) for t, label in data["topics"])
-        guides = tuple(
-            GuideEntry(str(g["id"]), str(g["title"]), str(g["summary"]), str(g["topic"]))
-            for g in data["guides"]
-        )
-        return cls(topics, guides)
+        """Read back :meth:`to_json`; raises :class:`ValueError` on anything else.
+
+        The file lives where other programs can write, so every value is checked:
+        strings only, of a sane length, each guide under a listed topic, no id twice.
+        """
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        topics = tuple((topic, label) for topic, label in
+                       (_strings(pair, 2) for pair in _list(data.get("topics"))))
+        known = {topic for topic, _label in topics}
+        guides: list[GuideEntry] = []
+        for item in _list(data.get("guides")):
+            if not isinstance(item, dict) or set(item) != set(GuideEntry._fields):
+                raise ValueError("not a guide entry")
+            entry = GuideEntry(*_strings([item[name] for name in GuideEntry._fields], 4))
+            if entry.topic not in known or any(g.id == entry.id for g in guides):
+                raise ValueError(f"guide {entry.id!r} does not fit")
+            guides.append(entry)
+        return cls(topics, tuple(guides))
+
+
+def _list(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValueError("not a list")
+    return value
+
+
+def _strings(values: Any, count: int) -> tuple[str, ...]:
+    if (
+        not isinstance(values, list)
+        or len(values) != count
+        or not all(isinstance(v, str) and 0 < len(v) <= _MAX_TEXT for v in values)
+    ):
+        raise ValueError("not a list of strings")
+    return tuple(values)
 
 
 def index_of(library: GuideLibrary) -> GuideIndex:
@@ -93,90 +122,81 @@ def guides_directory() -> Path:
     return Path(override) if override else guides_dir()
 
 
-def _fingerprint(paths: list[Path]) -> str:
-    digest = hashlib.sha256(assistant.__version__.encode())
-    for path in paths:
+def cache_key(directory: Path) -> str:
+    """A key that changes whenever a guide file or the program's version changes.
+
+    The code that checks guides is not part of it: an index it would now judge
+    differently is corrected as soon as the guides are loaded.
+    """
+    parts = [assistant.__version__, str(directory.resolve())]
+    guides = sorted(directory.glob("*.toml")) if directory.is_dir() else []
+    for path in guides:
         try:
             stat = path.stat()
         except OSError:
             continue
-        digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
-
-
-def cache_key(directory: Path) -> str:
-    """A key that changes whenever a guide or the code reading guides changes."""
-    package = Path(assistant.__file__).resolve().parent
-    code = sorted(package.glob("*.py"))
-    for name in _CODE_PACKAGES:
-        code += sorted((package / name).rglob("*.py"))
-    guides = sorted(directory.glob("*.toml")) if directory.is_dir() else []
-    return _fingerprint([directory, *guides, *code])
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 class LibraryCache:
-    """The cache files of one guides directory, in one cache directory."""
+    """The guides of one directory: the cached home-screen index, and their loading."""
 
     def __init__(self, cache_dir: Path | None = None, directory: Path | None = None) -> None:
         self.directory = directory if directory is not None else guides_directory()
-        """The guides directory cached."""
+        """The guides directory."""
         self.root = cache_dir if cache_dir is not None else user_cache_path(
             APP_NAME, appauthor=False
         )
-        """Where the cache files live."""
-        key = cache_key(self.directory)
-        self.library_path = self.root / f"guides-{key}.pickle"
-        """The cached library."""
-        self.index_path = self.root / f"index-{key}.json"
+        """Where the cache file lives."""
+        self.index_path = self.root / "guide-index.json"
         """The cached home-screen index."""
+        self.key = cache_key(self.directory)
+        """What the cached index must have been made from to be used."""
 
     def index(self) -> GuideIndex | None:
-        """The cached index, if it is current and readable."""
+        """The cached index, if it is current and well-formed."""
         try:
-            return GuideIndex.from_json(json.loads(self.index_path.read_text("utf-8")))
-        except Exception:  # a missing or damaged cache only means loading the guides
+            with self.index_path.open("rb") as stream:
+                raw = stream.read(MAX_INDEX_BYTES + 1)
+            if len(raw) > MAX_INDEX_BYTES:
+                return None
+            data = json.loads(raw.decode("utf-8"))
+            if data.get("format") != INDEX_FORMAT or data.get("key") != self.key:
+                return None
+            return GuideIndex.from_json(data)
+        except Exception:  # missing, damaged or foreign: the guides are loaded instead
             return None
 
     def library(self) -> GuideLibrary:
-        """The guide library, from the cache when current, else loaded and cached."""
-        from assistant.engine import GuideLibrary, load_guides
+        """Load and check the guides, and bring the cached index up to date."""
+        from assistant.engine import load_guides
 
-        try:
-            with self.library_path.open("rb") as stream:
-                library = pickle.load(stream)
-            if isinstance(library, GuideLibrary):
-                return library
-        except Exception:  # a missing or damaged cache only means loading the guides
-            pass
         library = load_guides(self.directory)
-        try:
-            data = pickle.dumps(library, pickle.HIGHEST_PROTOCOL)
-        except Exception:  # something in the library cannot be stored: no cache then
-            return library
-        self._store(self.library_path, data)
-        index = json.dumps(index_of(library).to_json(), ensure_ascii=False)
-        self._store(self.index_path, index.encode("utf-8"))
+        self.remember(index_of(library))
         return library
 
-    def _store(self, path: Path, data: bytes) -> None:
-        """Write one cache file atomically and drop its older versions; failing is harmless."""
+    def remember(self, index: GuideIndex) -> None:
+        """Store ``index`` unless the cache already holds exactly it; failing is harmless."""
+        if self.index() == index:
+            return
+        data = {"format": INDEX_FORMAT, "key": self.key, **index.to_json()}
+        text = json.dumps(data, ensure_ascii=False, indent=1)
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".cache-", dir=self.root)
+            handle, temporary = tempfile.mkstemp(prefix=".index-", dir=self.root)
         except OSError:
             return
         try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, path)
-            prefix = path.name.split("-", 1)[0]
-            for old in self.root.glob(f"{prefix}-*{path.suffix}"):
-                if old != path:
-                    old.unlink(missing_ok=True)
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                stream.write(text)
+            os.replace(temporary, self.index_path)
         except OSError:
             Path(temporary).unlink(missing_ok=True)
-
-
-def cached_library(cache_dir: Path | None = None) -> GuideLibrary:
-    """The guide library, from the cache when it is current (see :class:`LibraryCache`)."""
-    return LibraryCache(cache_dir).library()
+            return
+        # Earlier versions kept pickled guides here: never read again, so removed.
+        for old in [*self.root.glob("guides-*.pickle"), *self.root.glob("index-*.json")]:
+            try:
+                old.unlink()
+            except OSError:
+                pass

@@ -1,27 +1,55 @@
-"""``assistant`` (the UI command) refuses bad input in one line, before the UI starts."""
+"""``assistant`` (the UI command): bad usage is one line before the UI starts; a
+``--state`` file that cannot be used starts the UI with the reason on screen."""
 
 from __future__ import annotations
 
+import argparse
+import io
 import json
+
+from tui_helpers import screen_text
 
 from assistant import cli
 from assistant.account.snapshot import default_snapshot, dump_snapshot
+from assistant.commands.common import Context
+from assistant.commands.ui import build_app
+from assistant.i18n.translator import get_translator
+from assistant.tui.screens.account import AccountScreen
+from assistant.tui.screens.home import HomeScreen
 
 
-def test_a_bad_state_file_is_one_line_and_exit_2(tmp_path, capsys):
+def ui_args(state: str | None) -> tuple[argparse.Namespace, Context]:
+    """What ``assistant --lang en --state STATE`` parses to."""
+    args = argparse.Namespace(lang="en", state=state, guide=None, translator=False)
+    return args, Context(get_translator("en"), io.StringIO(), io.StringIO())
+
+
+async def test_a_bad_state_file_starts_on_the_example_account_with_the_reason_on_screen(
+    tmp_path,
+):
     bad = tmp_path / "bad.json"
     data = dump_snapshot(default_snapshot())
     data["tiktok"]["type"] = "creator"
     bad.write_text(json.dumps(data), encoding="utf-8")
-    assert cli.main(["--state", str(bad), "--lang", "en"]) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1
-    assert "tiktok.type" in err and "Traceback" not in err
+    app = build_app(*ui_args(str(bad)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        error = screen_text(app, "#account-error")
+        assert "bad.json" in error and "tiktok.type" in error and "\n" not in error
+        assert app.screen.query_one("#snapshot-path").value == str(bad)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.account.snapshot == default_snapshot() and app.account.path is None
 
 
-def test_a_missing_state_file_is_one_line_and_exit_2(tmp_path, capsys):
-    assert cli.main(["--state", str(tmp_path / "nowhere.json")]) == 2
-    assert capsys.readouterr().err.count("\n") == 1
+async def test_a_missing_state_file_is_one_line_on_screen(tmp_path):
+    app = build_app(*ui_args(str(tmp_path / "nowhere.json")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        error = screen_text(app, "#account-error")
+        assert "nowhere.json" in error and "\n" not in error
 
 
 def test_an_unknown_guide_is_one_line_and_exit_2(capsys):

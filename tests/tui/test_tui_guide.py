@@ -182,3 +182,15 @@ async def test_still_usable_in_a_tiny_terminal(make_app):
         assert not screen.query_one(AccountPanel).display
         await press_until_finished(pilot)
         assert screen.runner.outcome == "success"
+
+
+async def test_steps_left_counts_the_way_to_success_not_the_quickest_exit(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_switch_guide(pilot)
+        progress = screen.runner.view().progress
+        # "Keep it linked" would end at once; the person wants to switch.
+        assert progress.remaining < progress.to_success
+        assert screen_text(app, "#progress") == (
+            f"Step 1 · about {progress.to_success} steps left"
+        )

@@ -13,12 +13,12 @@ from assistant.tui.keys import explain
 from assistant.tui.screens.account import AccountScreen
 from assistant.tui.screens.help import HelpScreen, own_bindings
 from assistant.tui.screens.home import HomeScreen, folded
+from assistant.tui.widgets.guide_list import GuideList
 
 
 def guide_ids(app) -> list[str]:
     """The guides listed on the home screen, in order."""
-    guides = app.screen.query_one("#guides", OptionList)
-    return [option.id for option in guides.options if option.id]
+    return app.screen.query_one("#guides", GuideList).guide_ids
 
 
 async def test_home_lists_every_guide_grouped_by_topic(make_app):
@@ -42,7 +42,8 @@ async def test_filter_as_you_type_narrows_the_list(make_app):
         await pilot.press(*" zzzz")
         await pilot.pause()
         assert guide_ids(app) == []
-        assert "No guide matches" in str(app.screen.query_one("#guides").options[0].prompt)
+        (only,) = app.screen.query_one("#guides", GuideList).rows
+        assert "No guide matches" in only.content.plain and only.guide_id is None
 
 
 def test_filter_ignores_case_and_accents():
@@ -133,12 +134,13 @@ async def test_language_switch_on_home_keeps_the_filter_and_highlight(make_app):
         await pilot.press(*"link")
         await pilot.press("down")
         await pilot.pause()
-        guides = app.screen.query_one("#guides", OptionList)
-        highlighted = guides.highlighted_option.id
+        guides = app.screen.query_one("#guides", GuideList)
+        highlighted = guides.highlighted
+        assert highlighted == guides.guide_ids[1]
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#filter").value == "link"
-        assert guides.highlighted_option.id == highlighted
+        assert guides.highlighted == highlighted
         assert screen_text(app, "#home-title") == app.translator.gettext(
             "TikTok account assistant"
         )
@@ -181,3 +183,25 @@ async def test_hostile_text_in_a_snapshot_is_shown_literally(make_app, tmp_path)
         await pilot.click("#account-line")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_stale_guide_index_is_corrected_once_the_guides_are_loaded(make_app, tmp_path):
+    from assistant.tui.library_cache import GuideEntry, GuideIndex, LibraryCache
+
+    cache = LibraryCache(tmp_path / "cache")
+    stale = GuideIndex((("linking", "Linking"),),
+                       (GuideEntry("no-such-guide", "A guide long gone", "Gone.", "linking"),))
+    cache.remember(stale)
+    assert cache.index() == stale
+    app = make_app(library=None, library_cache=cache)
+    app._load_library_soon = lambda: None  # loaded below, when the test says
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.pause()
+        assert guide_ids(app) == ["no-such-guide"]
+        await pilot.press("enter")  # before the guides are there: refused, not a crash
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        app.flush_library()
+        await pilot.pause()
+        assert sorted(guide_ids(app)) == sorted(app.library.guides)
+    assert cache.index() != stale

@@ -177,21 +177,64 @@ def test_a_transcript_goes_to_the_next_directory_when_one_is_not_usable(tmp_path
 # -- guide cache ----------------------------------------------------------------------
 
 
-def test_the_guide_cache_gives_back_the_same_guides(tmp_path):
+def test_the_guide_index_cache_lists_the_loaded_guides(tmp_path):
     cache = LibraryCache(tmp_path)
     assert cache.index() is None
     loaded = cache.library()
-    index = cache.index()
-    again = LibraryCache(tmp_path).library()
-    assert sorted(again.guides) == sorted(loaded.guides)
+    index = LibraryCache(tmp_path).index()
     assert [entry.id for entry in index.guides] == [g.id for g in loaded.in_topic_order()]
+    assert index.topics[0] == ("linking", "Linking")
 
 
-def test_a_damaged_guide_cache_is_rebuilt(tmp_path):
+def test_the_guide_cache_holds_only_json_data(tmp_path):
+    (tmp_path / "guides-0123.pickle").write_bytes(b"left by an older version")
+    LibraryCache(tmp_path).library()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["guide-index.json"]
+    data = json.loads((tmp_path / "guide-index.json").read_text(encoding="utf-8"))
+    assert data["format"] == "guide-index/1"
+
+
+@pytest.mark.parametrize("damage", [
+    "{",
+    "[]",
+    '{"format": "guide-index/1", "key": "another key", "topics": [], "guides": []}',
+    "KEY",  # the right key, a guide under no listed topic
+    "x" * (300 * 1024),
+])
+def test_a_damaged_or_foreign_guide_index_is_ignored_and_rebuilt(tmp_path, damage):
     cache = LibraryCache(tmp_path)
     cache.library()
-    cache.library_path.write_bytes(b"not a pickle")
-    cache.index_path.write_text("{", encoding="utf-8")
+    if damage == "KEY":
+        damage = json.dumps({"format": "guide-index/1", "key": cache.key, "topics": [],
+                             "guides": [{"id": "x", "title": "x", "summary": "x",
+                                         "topic": "nowhere"}]})
+    cache.index_path.write_text(damage, encoding="utf-8")
     assert LibraryCache(tmp_path).index() is None
     assert LibraryCache(tmp_path).library().guides
-    assert json.loads(cache.index_path.read_text(encoding="utf-8"))["guides"]
+    assert LibraryCache(tmp_path).index() is not None
+
+
+def test_a_changed_guide_file_makes_the_index_stale(tmp_path):
+    guides = tmp_path / "guides"
+    guides.mkdir()
+    from assistant.resources import guides_dir
+
+    for path in guides_dir().glob("*.toml"):
+        (guides / path.name).write_bytes(path.read_bytes())
+    cache = LibraryCache(tmp_path / "cache", guides)
+    cache.library()
+    assert LibraryCache(tmp_path / "cache", guides).index() is not None
+    first = sorted(guides.glob("*.toml"))[0]
+    first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert LibraryCache(tmp_path / "cache", guides).index() is None
+
+
+def test_the_tests_never_touch_the_real_user_directories(tmp_path):
+    from platformdirs import user_cache_path, user_data_path, user_state_path
+
+    from assistant.progress_store import APP_NAME, default_progress_path
+    from assistant.transcript import transcript_directories
+
+    places = [user_state_path(APP_NAME), user_data_path(APP_NAME), user_cache_path(APP_NAME),
+              default_progress_path(), LibraryCache().root, *transcript_directories()]
+    assert all(tmp_path in place.parents or place == tmp_path for place in places), places

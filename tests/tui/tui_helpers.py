@@ -45,12 +45,11 @@ async def press_until_finished(pilot: Pilot[object], limit: int = 30) -> list[st
 
 async def open_from_home(pilot: Pilot[object], guide_id: str, typed: str) -> GuideScreen:
     """Type ``typed`` in the filter, highlight ``guide_id`` and press Enter."""
-    from textual.widgets import OptionList
+    from assistant.tui.widgets.guide_list import GuideList
 
     await pilot.press(*typed)
     await pilot.pause()
-    guides = pilot.app.screen.query_one("#guides", OptionList)
-    guides.highlighted = guides.get_option_index(guide_id)
+    pilot.app.screen.query_one("#guides", GuideList).highlight(guide_id)
     await pilot.press("enter")
     await pilot.pause()
     screen = pilot.app.screen

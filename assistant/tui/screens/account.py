@@ -1,7 +1,8 @@
 """Choosing the simulated account: a ready-made scenario or a snapshot file.
 
-A file that cannot be used shows its one-line message here, and the account in use
-stays as it was.
+A file that cannot be used (not JSON, a duplicate key, ``NaN``, a huge number, too deep,
+too big, a terminal control in a value…) shows its one-line message here, emails and
+phone numbers it quotes masked, and the account in use stays as it was.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.account.scenarios import list_scenarios, load_scenario, scenario_title
@@ -20,6 +21,7 @@ from assistant.account.snapshot import SnapshotError, read_snapshot
 from assistant.i18n.translator import NC_
 from assistant.tui.screens.base import AssistantModal
 from assistant.tui.text import label, literal
+from assistant.tui.widgets.clean_input import CleanInput
 from assistant.tui.widgets.key_bar import KeyBar
 
 
@@ -36,18 +38,21 @@ class AccountScreen(AssistantModal[None]):
                 tooltip=NC_("key help", "Type the path of a snapshot file")),
     ]
 
+    def __init__(self, problem: Exception | None = None, path: str = "") -> None:
+        super().__init__()
+        self.problem = problem
+        """Why the last file or scenario was refused (shown again in another language)."""
+        self._path = path
+
     def compose(self) -> ComposeResult:
         """Scenarios, then the file path box and its message line."""
         with Vertical(id="account-frame"):
             yield Static(id="account-title")
             yield OptionList(id="scenarios", markup=False)
             yield Static(id="path-label")
-            yield Input(id="snapshot-path", compact=True)
+            yield CleanInput(self._path, id="snapshot-path", compact=True)
             yield Static(id="account-error")
         yield KeyBar()
-
-    problem: Exception | None = None
-    """Why the last file or scenario was refused (shown again in another language)."""
 
     def relabel(self) -> None:
         """Titles of the scenarios and the prompts in the current language."""
@@ -60,7 +65,9 @@ class AccountScreen(AssistantModal[None]):
         self.query_one("#path-label", Static).update(
             literal(t.gettext("…or the path of a snapshot file (account-state/1 JSON):"))
         )
-        self.query_one("#snapshot-path", Input).placeholder = t.gettext("path/to/snapshot.json")
+        self.query_one("#snapshot-path", CleanInput).placeholder = t.gettext(
+            "path/to/snapshot.json"
+        )
         scenarios = self.query_one("#scenarios", OptionList)
         kept = scenarios.highlighted
         current = self.app.account.scenario
@@ -89,8 +96,8 @@ class AccountScreen(AssistantModal[None]):
         self.app.set_account(Account(snapshot, scenario=name))
         self.dismiss()
 
-    @on(Input.Submitted, "#snapshot-path")
-    def _path_submitted(self, event: Input.Submitted) -> None:
+    @on(CleanInput.Submitted, "#snapshot-path")
+    def _path_submitted(self, event: CleanInput.Submitted) -> None:
         from assistant.tui.app import Account
 
         path = event.value.strip()
@@ -105,16 +112,23 @@ class AccountScreen(AssistantModal[None]):
         self.dismiss()
 
     def show_error(self, problem: Exception) -> None:
-        """One line saying why the account was not changed."""
+        """One line saying why the account was not changed (what it quotes masked)."""
         self.problem = problem
-        message = problem.message(self.t) if hasattr(problem, "message") else str(problem)
+        if isinstance(problem, SnapshotError):
+            from assistant.commands.diagnose import refusal_line
+
+            message = refusal_line(problem, self.t, mask=True)
+        else:
+            from assistant.privacy import mask_text
+
+            message = mask_text(str(problem))
         self.query_one("#account-error", Static).update(
             literal(message, "bold $text-error", one_line=True)
         )
 
     def action_focus_path(self) -> None:
         """Go to the file path box."""
-        self.query_one("#snapshot-path", Input).focus()
+        self.query_one("#snapshot-path", CleanInput).focus()
 
     def action_close(self) -> None:
         """Keep the account as it is."""

@@ -120,8 +120,8 @@ class DiagnoseScreen(AssistantScreen):
 
         lines = [
             Content.assemble(
-                (f"{MARKS[finding.severity]} {severity_name(finding.severity, t)}",
-                 STYLES[finding.severity]),
+                (shown(f"{MARKS[finding.severity]} {severity_name(finding.severity, t)}",
+                       one_line=True), STYLES[finding.severity]),
                 f" · {finding.code}",
             ),
             literal(finding.title, "bold"),

@@ -145,14 +145,19 @@ class GuideScreen(AssistantScreen):
         return self.view is not None and self.view.outcome is not None
 
     def progress_text(self, view: StepView) -> str:
-        """"Step 3 · about 2 left", or the end."""
+        """"Step 3 · about 2 left", or the end.
+
+        What is left is counted on the way to success while success can still be
+        reached: the shortest way to *any* outcome is often an early exit ("keep it
+        linked" ends at once) and would promise the person an end that is not theirs.
+        """
         t = self.t
-        step = t.gettext("Step {n}", n=view.progress.taken)
+        progress = view.progress
+        step = t.gettext("Step {n}", n=progress.taken)
         if view.kind == "end":
             return step + " · " + t.gettext("end")
-        return step + " · " + t.ngettext(
-            "about {n} step left", "about {n} steps left", view.progress.remaining
-        )
+        left = progress.to_success if progress.to_success is not None else progress.remaining
+        return step + " · " + t.ngettext("about {n} step left", "about {n} steps left", left)
 
     def show_outcome(self, view: StepView) -> None:
         """The outcome banner on an end step (also the end of a sub-guide)."""

@@ -9,13 +9,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from assistant.i18n.translator import NC_
 from assistant.tui.facts import account_summary
 from assistant.tui.screens.base import AssistantScreen
 from assistant.tui.text import label, literal, set_content, shown
+from assistant.tui.widgets.clean_input import CleanInput
+from assistant.tui.widgets.guide_list import GuideList, Row
 from assistant.tui.widgets.key_bar import KeyBar
 
 
@@ -28,7 +29,7 @@ def folded(text: str) -> str:
 class HomeScreen(AssistantScreen):
     """Pick a guide, diagnose the account, or choose which account to simulate."""
 
-    CSS_PATH = "home.tcss"
+    # Its style sheet, home.tcss, is loaded with the app's (see AssistantApp.CSS_PATH).
 
     AUTO_FOCUS = "#filter"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,8 +50,8 @@ class HomeScreen(AssistantScreen):
         """Title, account, filter, guides, the highlighted guide's summary, actions."""
         yield Static(id="home-title")
         yield Static(id="account-line")
-        yield Input(id="filter", compact=True)
-        yield OptionList(id="guides", markup=False)
+        yield CleanInput(id="filter", compact=True)
+        yield GuideList(id="guides")
         yield Static(id="guide-summary")
         yield Static(id="home-actions")
         yield KeyBar()
@@ -61,7 +62,7 @@ class HomeScreen(AssistantScreen):
         self.query_one("#home-title", Static).update(
             literal(t.gettext("TikTok account assistant"), "bold")
         )
-        self.query_one("#filter", Input).placeholder = t.gettext(
+        self.query_one("#filter", CleanInput).placeholder = t.gettext(
             "Type to filter the guides, Enter to open"
         )
         self.query_one("#home-actions", Static).update(self.action_links())
@@ -96,10 +97,9 @@ class HomeScreen(AssistantScreen):
         """List the guides matching the filter, under their topic."""
         t = self.t
         index = self.app.index
-        guides = self.query_one("#guides", OptionList)
-        wanted = folded(self.query_one("#filter", Input).value.strip())
-        kept = guides.highlighted_option.id if guides.highlighted_option else None
-        options: list[Option] = []
+        guides = self.query_one("#guides", GuideList)
+        wanted = folded(self.query_one("#filter", CleanInput).value.strip())
+        rows: list[Row] = []
         for topic, topic_name in index.topics:
             # The engine's topic names, translated the way it translates them.
             group = t.pgettext("topic", topic_name)
@@ -108,21 +108,16 @@ class HomeScreen(AssistantScreen):
                 if entry.topic != topic:
                     continue
                 title = t.gettext(entry.title)
-                haystack = folded(" ".join((title, t.gettext(entry.summary), entry.id, group)))
-                if not wanted or all(word in haystack for word in wanted.split()):
-                    matching.append(Option(Content("  ") + label(title), id=entry.id))
+                if not wanted or all(word in folded(" ".join(
+                    (title, t.gettext(entry.summary), entry.id, group)
+                )) for word in wanted.split()):
+                    matching.append(Row(Content("  ") + label(title), entry.id))
             if matching:
-                options.append(Option(label(group.upper()).stylize("bold"), disabled=True))
-                options.extend(matching)
-        if not options:
-            options.append(Option(label(t.gettext("No guide matches “{text}”.",
-                                                  text=wanted)), disabled=True))
-        guides.set_options(options)
-        ids = [option.id for option in options if option.id]
-        if kept in ids:
-            guides.highlighted = guides.get_option_index(kept)
-        elif ids:
-            guides.highlighted = guides.get_option_index(ids[0])
+                rows.append(Row(label(group.upper())))
+                rows.extend(matching)
+        if not rows:
+            rows.append(Row(label(t.gettext("No guide matches “{text}”.", text=wanted))))
+        guides.show(rows, highlight=guides.highlighted)
         self.show_summary()
 
     def show_summary(self) -> None:
@@ -134,33 +129,27 @@ class HomeScreen(AssistantScreen):
 
     def highlighted_guide(self) -> str | None:
         """The id of the highlighted guide, if any."""
-        option = self.query_one("#guides", OptionList).highlighted_option
-        return option.id if option is not None and not option.disabled else None
+        return self.query_one("#guides", GuideList).highlighted
 
-    @on(Input.Changed, "#filter")
+    @on(CleanInput.Changed, "#filter")
     def _filter_changed(self) -> None:
         self.fill_guides()
 
-    @on(Input.Submitted, "#filter")
+    @on(CleanInput.Submitted, "#filter")
     def _filter_submitted(self) -> None:
         self.action_open_highlighted()
 
-    @on(OptionList.OptionHighlighted, "#guides")
+    @on(GuideList.Highlighted, "#guides")
     def _guide_highlighted(self) -> None:
         self.show_summary()
 
-    @on(OptionList.OptionSelected, "#guides")
-    def _guide_selected(self, event: OptionList.OptionSelected) -> None:
-        if event.option.id:
-            self.app.open_guide(event.option.id, self.app.account.snapshot)
+    @on(GuideList.Selected, "#guides")
+    def _guide_selected(self, event: GuideList.Selected) -> None:
+        self.app.open_guide(event.guide_id, self.app.account.snapshot)
 
     def action_move(self, delta: int) -> None:
         """Move the highlight from the filter box, so typing and choosing go together."""
-        guides = self.query_one("#guides", OptionList)
-        if delta > 0:
-            guides.action_cursor_down()
-        else:
-            guides.action_cursor_up()
+        self.query_one("#guides", GuideList).action_move(delta)
 
     def action_open_highlighted(self) -> None:
         """Open the highlighted guide."""

@@ -43,12 +43,20 @@ def saved_run(
         except ProgressError as error:
             set_aside = app.progress_store.set_aside(str(error))
             problem = str(error)
+        except (ValueError, TypeError, LookupError, RecursionError) as error:
+            # A file from elsewhere that the engine did not foresee: still never fatal.
+            problem = f"not usable progress ({type(error).__name__})"
+            set_aside = app.progress_store.set_aside(problem)
     if problem is not None:
+        from assistant.privacy import mask_text
+
         where = str(set_aside.path) if set_aside is not None else ""
+        # The reason may quote the saved snapshot (an email, a phone number); the path
+        # is the program's own and stays whole.
         app.notify(
             t.gettext("Your saved place could not be used ({reason}); it was set aside: {path}",
-                      reason=problem, path=where),
-            markup=False, severity="warning",
+                      reason=mask_text(problem), path=where),
+            severity="warning",
         )
     if runner is None:
         return None
@@ -90,10 +98,12 @@ class ResumeScreen(AssistantModal[None]):
         self.query_one("#resume-title", Static).update(
             literal(t.gettext("Continue where you were?"), "bold", one_line=True)
         )
+        from assistant.privacy import mask_text
+
         text = t.gettext(
             "You were in the guide “{guide}”, at step {n}: “{step}”.",
             guide=self.app.library.title(self.runner.guide_id, t), n=view.progress.taken,
-            step=view.title,
+            step=mask_text(view.title),
         )
         if self.notice is not None:
             text += "\n\n" + self.notice.render(t)
