@@ -94,7 +94,8 @@ def finding_lines(finding: Finding, t: Translator, state_file: str | None = None
         break_on_hyphens=False,
     )
     if finding.guide is not None:
-        lines.append(INDENT + t.gettext("Fix: {command}", command=run_command(finding.guide, state_file)))
+        command = run_command(finding.guide, state_file)
+        lines.append(INDENT + t.gettext("Fix: {command}", command=command))
     return lines
 
 

@@ -243,9 +243,9 @@ def test_owner_email_never_leaks_in_french_human_output(run):
 
 
 def test_the_fix_line_replays_the_diagnosed_file(capsys):
-    from assistant import cli
-
     from pathlib import Path
+
+    from assistant import cli
 
     path = str(Path(__file__).parents[1] / "data" / "examples" / "share-at-limit.json")
     code = cli.main(["diagnose", path, "--lang", "en"])
