@@ -96,9 +96,9 @@ def test_french_output_keeps_the_marks_and_french_typography(run):
     code, out, _ = run(example("invitation-trouble"), "--lang", "fr")
     assert code == 1
     lines = out.splitlines()
-    assert lines[0] == f"Diagnostic de maison.lune, pour ajouter un membre à l'équipe{NBSP}:"
-    assert lines[1].startswith("[✗] L'invitation à a***@studio.example a été acceptée")
-    assert any(line.startswith("[!] L'invitation à p***@studio.example") for line in lines)
+    assert lines[0] == f"Diagnostic de maison.lune, pour ajouter un membre à l’équipe{NBSP}:"
+    assert lines[1].startswith("[✗] L’invitation à a***@studio.example a été acceptée")
+    assert any(line.startswith("[!] L’invitation à p***@studio.example") for line in lines)
     assert any(
         line.startswith(f"    Pour corriger{NBSP}: assistant run add-member --state ")
         for line in lines
@@ -214,7 +214,7 @@ def test_list_codes_shows_every_code_with_severity_and_guide(run):
 
 def test_list_codes_in_french_and_as_json(run):
     _, out, _ = run("--list-codes", "--lang", "fr")
-    assert "avertissement" in out and "(le guide de l'intention)" in out
+    assert "avertissement" in out and "(le guide de l’intention)" in out
     _, out, _ = run("--list-codes", "--json")
     data = json.loads(out)
     by_code = {entry["code"]: entry for entry in data["codes"]}
