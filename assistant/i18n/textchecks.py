@@ -41,6 +41,9 @@ TYPOGRAPHY_LANGUAGES = frozenset({"fr"})
 
 NO_BREAK = "\u00a0\u202f"
 
+_STRAIGHT_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+"""An apostrophe between two letters (l'équipe): French typography writes ’."""
+
 _CODE = re.compile(r"(`+).*?\1", re.DOTALL)
 # "https://" alone counts too: a message may name the scheme ("only https:// links").
 _URL = re.compile(r"https?://[^\s)>\]]*|\]\([^)]*\)")
@@ -220,6 +223,11 @@ def check_french_typography(translation: str) -> list[TextProblem]:
     if '"' in prose:
         problems.append(TextProblem(
             N_("straight quotes (`\"`): French uses « guillemets »"), severity=Severity.WARNING
+        ))
+    if _STRAIGHT_APOSTROPHE.search(prose):
+        problems.append(TextProblem(
+            N_("straight apostrophe (`'`): the French text uses ’ (U+2019) throughout"),
+            severity=Severity.WARNING,
         ))
     return _unique(problems)
 

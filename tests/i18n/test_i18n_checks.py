@@ -140,6 +140,13 @@ def test_typography_is_not_checked_inside_code_or_placeholders(tmp_path):
     assert problems_at(root, "Run") == []
 
 
+def test_a_straight_apostrophe_in_french_is_a_warning(tmp_path):
+    root = make(tmp_path, [Entry("Open the team", ["Ouvrez l'équipe"])])
+    assert [severity for severity, _ in problems_at(root, "Open the team")] == [Severity.WARNING]
+    root = make(tmp_path / "ok", [Entry("Open the team", ["Ouvrez l’équipe"])])
+    assert problems_at(root / "", "Open the team") == []
+
+
 def test_straight_quotes_in_french_are_a_warning(tmp_path):
     root = make(tmp_path, [Entry("Tap Unlink", ['Touchez "Dissocier"'])])
     assert [severity for severity, _ in problems_at(root, "Tap Unlink")] == [Severity.WARNING]
