@@ -95,7 +95,7 @@ def test_a_long_translation_of_a_one_line_text_is_a_warning(tmp_path):
 def test_ordinary_markdown_in_a_translation_passes(tmp_path):
     root = _root(tmp_path, [Entry(
         "See [the help](https://support.tiktok.example/unlink) and `assistant check`.",
-        ["Voir [l'aide](https://support.tiktok.example/unlink) et `assistant check`."],
+        ["Voir [l’aide](https://support.tiktok.example/unlink) et `assistant check`."],
     )])
     assert check_catalogues(root) == []
 
