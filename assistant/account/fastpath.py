@@ -220,6 +220,7 @@ def _business(data: Any) -> Business:
         "linked_tiktok": _optional_text(obj.get("linked_tiktok")),
         "members": tuple(members),
         "invitations": tuple(invitations),
+        "phone": _optional_text(obj.get("phone")),
     })
 
 

@@ -129,6 +129,11 @@ def same_email(a: str | None, b: str | None) -> bool:
     return a.casefold() == b.casefold()
 
 
+def same_username(a: str | None, b: str | None) -> bool:
+    """Whether two usernames are the same account; usernames compare case-insensitively."""
+    return same_email(a, b)
+
+
 @dataclass(frozen=True)
 class Device:
     """A device signed in to the TikTok account."""
@@ -186,6 +191,8 @@ class Business:
     linked_tiktok: str | None = None
     members: tuple[Member, ...] = ()
     invitations: tuple[Invitation, ...] = ()
+    phone: str | None = None
+    """Phone number of the login ``email`` (not the TikTok app's ``tiktok.phone``)."""
 
     def member(self, email: str | None) -> Member | None:
         """The member with this email, if any."""
@@ -226,7 +233,11 @@ class Snapshot:
     @property
     def is_linked(self) -> bool:
         """Whether this TikTok account is linked to the TikTok For Business login."""
-        return self.business is not None and self.business.linked_tiktok == self.tiktok.username
+        return (
+            self.business is not None
+            and self.business.linked_tiktok is not None
+            and same_username(self.business.linked_tiktok, self.tiktok.username)
+        )
 
     @property
     def actor_member(self) -> Member | None:

@@ -23,6 +23,7 @@ from assistant.account.model import (
     Snapshot,
     TikTok,
     same_email,
+    same_username,
 )
 from assistant.safetext import BIDI_CONTROLS
 
@@ -152,7 +153,7 @@ def linked_elsewhere(snapshot: Snapshot) -> bool:
     return (
         business is not None
         and business.linked_tiktok is not None
-        and business.linked_tiktok != snapshot.tiktok.username
+        and not same_username(business.linked_tiktok, snapshot.tiktok.username)
     )
 
 

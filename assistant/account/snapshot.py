@@ -107,6 +107,7 @@ def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
         },
         "business": None if business is None else {
             "email": business.email,
+            **({} if business.phone is None else {"phone": business.phone}),
             "linking_available": business.linking_available,
             "linked_tiktok": business.linked_tiktok,
             "members": [

@@ -43,7 +43,9 @@ OBJECT_FIELDS: dict[str, tuple[str, ...]] = {
         "collaborators", "devices",
     ),
     "device": ("name", "kind", "linked"),
-    "business": ("email", "linking_available", "linked_tiktok", "members", "invitations"),
+    "business": (
+        "email", "linking_available", "linked_tiktok", "members", "invitations", "phone",
+    ),
     "member": ("email", "role", "departed"),
     "invitation": ("email", "role", "status", "accepted_with", "invitee_other_business"),
     "session": ("actor", "business_profile", "online", "browser_cache_stale", "verification_code"),
@@ -296,6 +298,7 @@ class _Reader:
             email=self.text(obj, "email", path),
             linking_available=self.flag(obj, "linking_available", path, True),
             linked_tiktok=self.optional_text(obj, "linked_tiktok", path),
+            phone=self.optional_text(obj, "phone", path),
             members=tuple(members),
             invitations=tuple(invitations),
         )

@@ -171,3 +171,22 @@ def test_read_snapshot_reports_a_directory_in_one_line(tmp_path):
     with pytest.raises(SnapshotError) as caught:
         read_snapshot(tmp_path)
     assert str(caught.value).startswith(f"{tmp_path}: cannot read it")
+
+
+def test_the_business_login_phone_is_optional_and_written_only_when_set():
+    data = json.loads(json.dumps(MINIMAL))
+    without = snapshot_from_data(data, "t.json")
+    assert without.business is not None and without.business.phone is None
+    assert "phone" not in dump_snapshot(without)["business"]
+    data["business"]["phone"] = "+33 6 12 34 56 78"
+    with_phone = snapshot_from_data(data, "t.json")
+    assert with_phone.business is not None and with_phone.business.phone == "+33 6 12 34 56 78"
+    assert with_phone.tiktok.phone is None
+    assert load_snapshot(snapshot_to_json(with_phone), "t.json") == with_phone
+
+
+def test_usernames_compare_case_insensitively_for_the_link():
+    data = json.loads(json.dumps(MINIMAL))
+    data["tiktok"]["username"] = "Maison.Lune"
+    data["business"]["linked_tiktok"] = "maison.lune"
+    assert snapshot_from_data(data, "t.json").is_linked
