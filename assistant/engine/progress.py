@@ -39,6 +39,7 @@ def to_progress(runner: Runner) -> dict[str, Any]:
         "digests": {g: library.guides[g].digest for g in library.called_by(runner.guide_id)},
         "snapshot": dump_snapshot(runner.initial),
         "answers": list(runner.answers),
+        **({"start": runner.start} if runner.start else {}),
     }
 
 
@@ -59,7 +60,11 @@ def from_progress(
         snapshot = snapshot_from_data(data.get("snapshot"), "progress")
     except SnapshotError as error:
         raise ProgressError(str(error)) from None
-    runner = Runner(library, guide_id, snapshot, translator)
+    start = data.get("start")
+    if start is not None and (not isinstance(start, str)
+                              or start not in library.guides[guide_id].steps):
+        raise ProgressError(f"unknown step {start!r}")
+    runner = Runner(library, guide_id, snapshot, translator, start=start)
     digests = data.get("digests")
     current = {g: library.guides[g].digest for g in library.called_by(guide_id)}
     if digests != current:

@@ -65,11 +65,24 @@ class Runner:
     """Plays one guide (and the guides it calls) on a simulated account."""
 
     def __init__(
-        self, library: GuideLibrary, guide_id: str, snapshot: Snapshot, translator: Translator
+        self,
+        library: GuideLibrary,
+        guide_id: str,
+        snapshot: Snapshot,
+        translator: Translator,
+        start: str | None = None,
     ) -> None:
-        """Start ``guide_id`` on ``snapshot``; raises ``KeyError`` for an unknown guide."""
+        """Start ``guide_id`` on ``snapshot``, at its first step or at step ``start``.
+
+        ``start`` opens the guide at the step that handles a symptom; raises ``KeyError``
+        for an unknown guide or step.
+        """
         if guide_id not in library.guides:
             raise KeyError(guide_id)
+        if start is not None and start not in library.guides[guide_id].steps:
+            raise KeyError(f"{guide_id}/{start}")
+        self.start = start
+        """The step the run began at, when not the guide's first (``None``: the first)."""
         self.library = library
         """The guides this runner plays."""
         self.guide_id = guide_id
@@ -134,7 +147,7 @@ class Runner:
         self._points.clear()
         self.answers.clear()
         guide = self._guide(self.guide_id)
-        self._frames = (_Frame(guide.id, guide.start),)
+        self._frames = (_Frame(guide.id, self.start or guide.start),)
         self._advance()
 
     def answer(self, number: int) -> None:

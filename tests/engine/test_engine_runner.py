@@ -212,3 +212,21 @@ def test_an_expired_code_found_in_the_account_leads_to_sending_a_new_one():
 def test_an_unknown_guide_is_a_key_error():
     with pytest.raises(KeyError):
         runner("no-such-guide")
+
+
+def test_a_run_can_open_a_guide_at_the_step_that_handles_a_symptom():
+    from assistant.account.scenarios import load_scenario
+    from assistant.engine import from_progress, load_guides
+    from assistant.i18n.translator import Translator
+
+    library = load_guides()
+    runner = Runner(library, "unlink-business", load_scenario("unlink-ready"),
+                    Translator("en"), start="no-email")
+    assert runner.view().step == "no-email"
+    runner.answer(1)
+    assert runner.view().step == "enter-code"
+    resumed, notice = from_progress(runner.to_progress(), library, Translator("en"))
+    assert notice is None and resumed.view().step == "enter-code"
+    with pytest.raises(KeyError):
+        Runner(library, "unlink-business", load_scenario("unlink-ready"), Translator("en"),
+               start="no-such-step")
