@@ -7,6 +7,8 @@
 from __future__ import annotations
 
 import argparse
+
+from assistant.account.model import Intent
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -60,6 +62,14 @@ def _run_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--choose", metavar="N", type=int, nargs="+", action="extend", default=[],
         help="1-based choice for each step that asks, in order",
+    )
+    parser.add_argument(
+        "--answer", metavar="TEXT", nargs="+", action="extend", default=[],
+        help="typed answer for each step that asks for text (an email, a phone), in order",
+    )
+    parser.add_argument(
+        "--intent", metavar="INTENT", choices=[i.value for i in Intent],
+        help="what the person is trying to do (overrides the snapshot's intent)",
     )
     parser.add_argument("--json", action="store_true", help="print the run/1 JSON object")
     parser.add_argument(

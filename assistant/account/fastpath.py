@@ -221,6 +221,7 @@ def _business(data: Any) -> Business:
         "members": tuple(members),
         "invitations": tuple(invitations),
         "phone": _optional_text(obj.get("phone")),
+        "in_other_business": tuple(_text(item) for item in _list(obj, "in_other_business")),
     })
 
 

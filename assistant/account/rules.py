@@ -157,6 +157,11 @@ def linked_elsewhere(snapshot: Snapshot) -> bool:
     )
 
 
+def known_in_other_business(business: Business, email: str) -> bool:
+    """Whether ``email`` is known to belong to another business account."""
+    return any(same_email(known, email) for known in business.in_other_business)
+
+
 def needs_unlink_before_switch(snapshot: Snapshot) -> bool:
     """Whether switching to personal fails because the account is still linked."""
     return snapshot.tiktok.type is AccountType.BUSINESS and snapshot.is_linked

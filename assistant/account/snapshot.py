@@ -124,6 +124,8 @@ def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
                 }
                 for i in business.invitations
             ],
+            **({} if not business.in_other_business
+               else {"in_other_business": list(business.in_other_business)}),
         },
         "session": {
             "actor": session.actor,

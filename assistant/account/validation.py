@@ -45,6 +45,7 @@ OBJECT_FIELDS: dict[str, tuple[str, ...]] = {
     "device": ("name", "kind", "linked"),
     "business": (
         "email", "linking_available", "linked_tiktok", "members", "invitations", "phone",
+        "in_other_business",
     ),
     "member": ("email", "role", "departed"),
     "invitation": ("email", "role", "status", "accepted_with", "invitee_other_business"),
@@ -137,6 +138,13 @@ class _Reader:
                 where, N_("too long (at most {limit} characters)"), limit=rules.MAX_TEXT_LENGTH
             )
         return value
+
+    def text_item(self, value: Any, where: str) -> str:
+        """One non-empty string of a list of texts."""
+        self.refused(value, where)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(where, N_("expected a non-empty string"))
+        return self.check_text(value, where)
 
     def optional_text(self, obj: JsonObject, key: str, path: str) -> str | None:
         value = obj.get(key)
@@ -299,6 +307,10 @@ class _Reader:
             linking_available=self.flag(obj, "linking_available", path, True),
             linked_tiktok=self.optional_text(obj, "linked_tiktok", path),
             phone=self.optional_text(obj, "phone", path),
+            in_other_business=tuple(
+                self.text_item(item, _at(_at(path, "in_other_business"), index))
+                for index, item in enumerate(self.items(obj, "in_other_business", path))
+            ),
             members=tuple(members),
             invitations=tuple(invitations),
         )

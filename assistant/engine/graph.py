@@ -136,6 +136,13 @@ def call_problems(
     """
     found: dict[str, list[Problem]] = {}
     for guide in guides.values():
+        for end in guide.steps.values():
+            if isinstance(end, EndStep) and end.next_guide is not None and (
+                end.next_guide not in guides and end.next_guide not in broken
+            ):
+                found.setdefault(guide.id, []).append(_problem(
+                    guide, end, t, N_("unknown guide '{guide}'"), guide=end.next_guide,
+                ))
         for step in _calls(guide):
             called = guides.get(step.guide)
             if step.guide in broken:

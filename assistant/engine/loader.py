@@ -32,9 +32,13 @@ from assistant.engine.model import (
     CallStep,
     CheckStep,
     Choice,
+    INPUT_KINDS,
+    PICK_SOURCES,
     EndStep,
     Guide,
+    InputStep,
     Outcome,
+    PickStep,
     Step,
 )
 from assistant.i18n.safeformat import FormatRefused, placeholders
@@ -51,11 +55,13 @@ STEP_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOP_KEYS = {"id", "title", "topic", "summary", "start", "steps"}
 STEP_KEYS: dict[str, tuple[set[str], set[str]]] = {
     # kind: (required keys, optional keys), ``kind`` itself aside.
-    "ask": ({"title", "body"}, {"choices", "next"}),
+    "ask": ({"title", "body"}, {"choices", "next", "single_answer"}),
+    "pick": ({"title", "body", "from", "next", "if_empty"}, {"choices"}),
+    "input": ({"title", "body", "store", "next"}, {"choices"}),
     "check": ({"check", "if_true", "if_false"}, set()),
     "action": ({"action", "next"}, {"args", "on_failure"}),
     "call": ({"guide", "on_outcome"}, set()),
-    "end": ({"outcome", "title", "body"}, set()),
+    "end": ({"outcome", "title", "body"}, {"next_guide", "handoff_to"}),
 }
 _TOML_LINE = re.compile(r"at line (\d+)")
 
@@ -275,12 +281,68 @@ class _FileReader:
                 choice = self.read_choice(number, raw, line, report)
                 if choice is not None:
                     choices.append(choice)
-        if len(choices) > MAX_CHOICES:
-            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES, count=len(choices))
+        self.check_choices(choices, report)
+        single = table.get("single_answer")
+        if single is not None and (not isinstance(single, str) or not single.strip()):
+            report(N_("field '{field}': expected non-empty text"), field="single_answer")
+            single = None
+        if "choices" in table and len(choices) == 1 and single is None:
+            report(N_(
+                "the only answer assumes it worked: add the ways it can fail, or give "
+                "'single_answer' with the reason one answer is honest here"
+            ))
+        return AskStep(step_id, title, body, tuple(choices), line,
+                       single_answer=single.strip() if single else None)
+
+    def check_choices(self, choices: list[Choice], report: Any, items: int = 0) -> None:
+        """At most 9 answers (``items`` of a pick count too), and no label twice."""
+        if len(choices) + items > MAX_CHOICES:
+            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES,
+                   count=len(choices) + items)
         labels = [c.label for c in choices]
         for label in sorted({x for x in labels if labels.count(x) > 1}):
             report(N_("two choices have the same label '{label}'"), label=label)
-        return AskStep(step_id, title, body, tuple(choices), line)
+
+    def read_extra(self, table: dict[str, Any], line: int, report: Any) -> list[Choice]:
+        """The optional ``choices`` of a pick or input step."""
+        raw = table.get("choices", [])
+        if not isinstance(raw, list):
+            report(N_("field '{field}': expected a list of {{label, next}}"), field="choices")
+            return []
+        found = [self.read_choice(n, c, line, report) for n, c in enumerate(raw, 1)]
+        choices = [c for c in found if c is not None]
+        self.check_choices(choices, report)
+        return choices
+
+    def read_pick(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        title = self.text(table, "title", report)
+        body = self.text(table, "body", report)
+        self.check_texts(step_id, table, title, body, report)
+        source = self.text(table, "from", report)
+        if source and source not in PICK_SOURCES:
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="from", value=source, known=", ".join(PICK_SOURCES))
+            source = "members"
+        extra = self.read_extra(table, line, report)
+        if len(extra) >= MAX_CHOICES:
+            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES - 1,
+                   count=len(extra))
+        return PickStep(step_id, title, body, source or "members",
+                        self.text(table, "next", report), tuple(extra),
+                        self.text(table, "if_empty", report), line)
+
+    def read_input(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        title = self.text(table, "title", report)
+        body = self.text(table, "body", report)
+        self.check_texts(step_id, table, title, body, report)
+        store = self.text(table, "store", report)
+        if store and store not in INPUT_KINDS:
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="store", value=store, known=", ".join(INPUT_KINDS))
+            store = "invitee"
+        extra = self.read_extra(table, line, report)
+        return InputStep(step_id, title, body, store or "invitee",
+                         self.text(table, "next", report), tuple(extra), line)
 
     def check_texts(
         self, step_id: str, table: dict[str, Any], title: str, body: str, report: Any
@@ -375,7 +437,23 @@ class _FileReader:
         title = self.text(table, "title", report)
         body = self.text(table, "body", report)
         self.check_texts(step_id, table, title, body, report)
-        return EndStep(step_id, Outcome(outcome), title, body, line)
+        next_guide = table.get("next_guide")
+        if next_guide is not None and (
+            not isinstance(next_guide, str) or not STEP_ID.fullmatch(next_guide)
+        ):
+            report(N_("field '{field}': expected a guide id"), field="next_guide")
+            next_guide = None
+        handoff_to: str | None = None
+        if "handoff_to" in table:
+            handoff_to = self.text(table, "handoff_to", report)
+            start = self.lines.text_start(step_id, "handoff_to", table.get("handoff_to"))
+            self.check_text(handoff_to, "handoff_to", report, start=start)
+        elif outcome == Outcome.ESCALATE:
+            report(N_(
+                "an escalate ending needs 'handoff_to': who the person hands over to"
+            ))
+        return EndStep(step_id, Outcome(outcome), title, body, line,
+                       next_guide=next_guide, handoff_to=handoff_to or None)
 
 
 def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[Problem]]:
