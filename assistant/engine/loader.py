@@ -64,6 +64,12 @@ STEP_KEYS: dict[str, tuple[set[str], set[str]]] = {
     "end": ({"outcome", "title", "body"}, {"next_guide", "handoff_to"}),
 }
 _TOML_LINE = re.compile(r"at line (\d+)")
+_STEP_HEADER = re.compile(
+    r"\s*\[\[?\s*steps\s*\.\s*(?:[\"']([^\"']+)[\"']|([A-Za-z0-9_-]+))\s*[.\]]"
+)
+
+MAX_GUIDE_BYTES = 1024 * 1024
+"""A larger guide file is refused unread (the shipped ones are under 30 KB)."""
 
 
 def digest(data: bytes) -> str:
@@ -76,14 +82,16 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        # Every step header, found in one pass: looking each step up in the whole file
+        # made a guide of thousands of steps take minutes.
+        self.headers: dict[str, int] = {}
+        for number, line in enumerate(self.lines, 1):
+            found = _STEP_HEADER.match(line)
+            if found:
+                self.headers.setdefault(found.group(1) or found.group(2), number)
 
     def step(self, step_id: str) -> int:
-        quoted = r"[\"']?" + re.escape(step_id) + r"[\"']?"
-        pattern = re.compile(r"\s*\[\[?\s*steps\s*\.\s*" + quoted + r"\s*[.\]]")
-        for number, line in enumerate(self.lines, 1):
-            if pattern.match(line):
-                return number
-        return 0
+        return self.headers.get(step_id, 0)
 
     def text_start(self, step_id: str, key: str, raw: object) -> tuple[int, bool]:
         """Where the text of ``key`` in step ``step_id`` begins (0: not found), and
@@ -464,7 +472,14 @@ def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[P
     still report unreachable and trap steps alongside the other problems.
     """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_GUIDE_BYTES + 1)
+        if len(raw) > MAX_GUIDE_BYTES:
+            message = translator.gettext(
+                "the file is larger than {limit} KB: a guide this size cannot be right",
+                limit=MAX_GUIDE_BYTES // 1024,
+            )
+            return None, [Problem(str(path), 0, message)]
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         message = translator.gettext("cannot read the file ({error})", error=str(error))
@@ -475,6 +490,10 @@ def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[P
         found = _TOML_LINE.search(str(error))
         message = translator.gettext("not valid TOML: {error}", error=str(error))
         return None, [Problem(str(path), int(found.group(1)) if found else 0, message)]
+    except RecursionError:
+        # tomllib nests a Python call per level of [[[…]]]: a hostile file ends here.
+        message = translator.gettext("not valid TOML: its values are nested too deeply")
+        return None, [Problem(str(path), 1, message)]
     reader = _FileReader(path, text, translator)
     guide = reader.read(data, raw)
     return guide, reader.problems
