@@ -23,7 +23,7 @@ from assistant.account.snapshot import (
 )
 from assistant.commands.common import CommandError, Context
 from assistant.commands.guides import require_guide
-from assistant.engine import Runner, StepView, load_guides, outcome_label
+from assistant.engine import Runner, StepView, open_guides, outcome_label
 from assistant.engine.typed import InputError
 from assistant.engine.verdict import changed, handoff, next_guide, verdict
 from assistant.i18n.translator import Translator
@@ -206,7 +206,7 @@ def _interactive(runner: Runner, context: Context, stdin: TextIO) -> int:
 def main(args: argparse.Namespace, context: Context) -> int:
     """Play the guide; print the run (or ``run/1`` JSON). Bad input is exit 2."""
     t = context.translator
-    library = load_guides()
+    library = open_guides()
     guide_id = require_guide(library, args.guide, t)
     runner = Runner(library, guide_id, load_state(args.state, t), t)
     intent = getattr(args, "intent", None)

@@ -130,10 +130,12 @@ class _Lines:
 class _FileReader:
     """Turns one parsed guide file into a :class:`Guide`, collecting problems."""
 
-    def __init__(self, path: Path, text: str, translator: Translator) -> None:
+    def __init__(self, path: Path, text: str, translator: Translator, texts: bool = True) -> None:
         self.path = path
         self.lines = _Lines(text)
         self.t = translator
+        self.texts = texts
+        """Whether to run the Markdown and placeholder checks of every text."""
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str, **fields: object) -> None:
@@ -183,6 +185,10 @@ class _FileReader:
                 "contains the terminal control character U+{code}: remove it",
                 code=f"{ord(char):04X}",
             ))
+        if not self.texts:
+            # Playing a guide: text is sanitised when shown; `assistant check` and the
+            # tests run the full checks.
+            return
         for issue in markdown_issues(text, limit=limit):
             report(N_("field '{field}': {problem}"), field=field,
                    problem=self.t.gettext(issue.message, **issue.fields),
@@ -464,8 +470,13 @@ class _FileReader:
                        next_guide=next_guide, handoff_to=handoff_to or None)
 
 
-def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[Problem]]:
+def read_guide(
+    path: Path, translator: Translator, *, texts: bool = True
+) -> tuple[Guide | None, list[Problem]]:
     """Read one guide file: the guide and the problems found in the file itself.
+
+    ``texts=False`` leaves out the Markdown and placeholder checks of the texts (what
+    playing a guide does; ``assistant check`` runs them).
 
     The guide is usable only when there are no problems; it is returned (when every
     step could be built) so that the graph checks of :mod:`assistant.engine.graph` can
@@ -494,6 +505,38 @@ def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[P
         # tomllib nests a Python call per level of [[[…]]]: a hostile file ends here.
         message = translator.gettext("not valid TOML: its values are nested too deeply")
         return None, [Problem(str(path), 1, message)]
-    reader = _FileReader(path, text, translator)
+    reader = _FileReader(path, text, translator, texts)
     guide = reader.read(data, raw)
     return guide, reader.problems
+
+
+def read_header(path: Path) -> dict[str, str] | None:
+    """The top of a guide file (``id``, ``title``, ``topic``, ``summary``), read cheaply.
+
+    Only the lines before the first table are parsed: listing guides costs what their
+    headers cost, not their steps. ``None`` when the header is not usable (the full
+    read of :func:`read_guide` reports why).
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(64 * 1024).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    lines: list[str] = []
+    for line in head.splitlines():
+        if line.lstrip().startswith("["):
+            break
+        lines.append(line)
+    try:
+        data = tomllib.loads("\n".join(lines))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    fields = {}
+    for key in ("id", "title", "topic", "summary"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip() or not is_clean(value):
+            return None
+        fields[key] = value.strip()
+    if fields["id"] != path.stem or fields["topic"] not in TOPICS:
+        return None
+    return fields
