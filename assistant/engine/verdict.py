@@ -97,10 +97,8 @@ def next_guide(runner: Runner, intent: Intent | str | None = None) -> str | None
     if wanted is not None and end.outcome == "success":
         goal = INTENT_GUIDES[wanted]
         result = verdict(runner, wanted)
-        unsolved = result is not None and any(
-            code not in ("nothing-to-do",) for code in result.after
-            if code in _ERROR_CODES()
-        )
+        blocking = _error_codes()
+        unsolved = result is not None and any(code in blocking for code in result.after)
         if goal != runner.guide_id and goal in runner.library.guides and unsolved:
             return goal
     if end.next_guide is not None and end.next_guide in runner.library.guides:
@@ -108,7 +106,8 @@ def next_guide(runner: Runner, intent: Intent | str | None = None) -> str | None
     return None
 
 
-def _ERROR_CODES() -> frozenset[str]:  # noqa: N802 - a constant, computed late
+def _error_codes() -> frozenset[str]:
+    """The codes that block an intent (imported late: the diagnosis sits beside the engine)."""
     from assistant.diagnose import CODES, Severity
 
     return frozenset(code for code, c in CODES.items() if c.severity is Severity.ERROR)
@@ -149,7 +148,7 @@ def handoff(runner: Runner, t: Translator | None = None,
     lines.append("- " + t.gettext(HANDOFF_GUIDE, guide=runner.library.title(runner.guide_id, t)))
     lines.append("- " + t.gettext(HANDOFF_STOPPED, step=view.title))
     lines.append("- " + t.gettext(HANDOFF_ACCOUNT, **fields))
-    story = [line for line in _tried(runner, t)]
+    story = _tried(runner, t)
     if story:
         lines.append("- " + t.gettext(HANDOFF_TRIED))
         lines.extend(f"  - {line}" for line in story)
