@@ -87,8 +87,9 @@ def next_guide(runner: Runner, intent: Intent | str | None = None) -> str | None
     """The guide the ending offers next, or ``None``.
 
     A guide that succeeded on the way to something else (unlinking, when the person
-    wants to switch to personal) leads on to the guide of the run's intent while its
-    finding is still there; otherwise the ending's own ``next_guide``.
+    wants to switch to personal) leads on to the guide of the run's intent, unless the
+    diagnosis now says there is nothing left to do; otherwise the ending's own
+    ``next_guide``.
     """
     end = _end(runner)
     if end is None:
@@ -97,20 +98,12 @@ def next_guide(runner: Runner, intent: Intent | str | None = None) -> str | None
     if wanted is not None and end.outcome == "success":
         goal = INTENT_GUIDES[wanted]
         result = verdict(runner, wanted)
-        blocking = _error_codes()
-        unsolved = result is not None and any(code in blocking for code in result.after)
-        if goal != runner.guide_id and goal in runner.library.guides and unsolved:
+        done = result is not None and "nothing-to-do" in result.after
+        if goal != runner.guide_id and goal in runner.library.guides and not done:
             return goal
     if end.next_guide is not None and end.next_guide in runner.library.guides:
         return end.next_guide
     return None
-
-
-def _error_codes() -> frozenset[str]:
-    """The codes that block an intent (imported late: the diagnosis sits beside the engine)."""
-    from assistant.diagnose import CODES, Severity
-
-    return frozenset(code for code, c in CODES.items() if c.severity is Severity.ERROR)
 
 
 HANDOFF_TITLE = N_("Hand-over")
