@@ -43,9 +43,10 @@ _HIDDEN_DIGIT = "*"
 # The ways people write the "@" of an address: ASCII, full width, small, spelt out.
 _AT = r"(?:@|\uff20|\ufe6b|\s?[(\[{]\s?[aA][tT]\s?[)\]}]\s?)"
 _AT_SIGN = re.compile(_AT)
-# Delimiters that commonly surround an address in prose, Markdown or JSON; the
-# no-break spaces of French typography count as whitespace for ``\s``.
-_NOT_IN_ADDRESS = r"\s@\uff20\ufe6b<>()\[\]{}\"'`,;:«»“”‘’…"
+# Delimiters that commonly surround an address in prose, Markdown (``**bold**``) or
+# JSON; the no-break spaces of French typography count as whitespace for ``\s``. A
+# masked local part ends with ``*``, so it is never taken for one again.
+_NOT_IN_ADDRESS = r"\s@\uff20\ufe6b<>()\[\]{}\"'`,;:«»“”‘’…*"
 _LOCAL = rf"[^{_NOT_IN_ADDRESS}]+"
 _EMAIL_IN_TEXT = re.compile(
     rf"{_LOCAL}{_AT}"
