@@ -7,6 +7,9 @@ of one code always differ and a detail never needs the address in clear).
 
 from __future__ import annotations
 
+from collections import Counter
+from functools import lru_cache
+
 from assistant.account.model import Intent, Invitation, Snapshot
 from assistant.account.rules import (
     accepted_with_other_email,
@@ -60,19 +63,25 @@ def _invitations(s: Snapshot, intent: Intent | None) -> tuple[Invitation, ...]:
     return s.business.invitations
 
 
-def _named(s: Snapshot, invitation: Invitation) -> Field:
-    """How a detail names ``invitation``: its masked address.
+@lru_cache(maxsize=256)
+def _names(invitations: tuple[Invitation, ...]) -> tuple[Field, ...]:
+    """How details name each invitation: by its masked address.
 
-    Two addresses can mask alike (``ana@…`` and ``amy@…``): then the invitation's place
-    in the list is added, so the details still tell them apart.
+    Two addresses can mask alike (``ana@…`` and ``amy@…``): those get their place in
+    the list too, so the details still tell them apart. Worked out once per list.
     """
-    shown = mask_value(invitation.email)
-    invitations = s.business.invitations if s.business is not None else ()
-    alike = [other for other in invitations if mask_value(other.email) == shown]
-    if len(alike) < 2:
-        return shown
-    position = next(i for i, other in enumerate(invitations, 1) if other is invitation)
-    return m.gettext("{address} (invitation {n} in the list)", address=shown, n=position)
+    shown = [mask_value(invitation.email) for invitation in invitations]
+    counts = Counter(shown)
+    return tuple(
+        address if counts[address] < 2
+        else m.gettext("{address} (invitation {n} in the list)", address=address, n=position)
+        for position, address in enumerate(shown, 1)
+    )
+
+
+def _named(s: Snapshot, index: int) -> Field:
+    """How a detail names the invitation at ``index`` of the snapshot's list."""
+    return _names(s.business.invitations)[index] if s.business is not None else ""
 
 
 def _has_invitation_error(invitation: Invitation) -> bool:
@@ -95,13 +104,13 @@ def invite_invalid_email(s: Snapshot, intent: Intent | None) -> Symptoms:
                 m.gettext(
                     "The address {address} is incomplete or malformed, so this invitation "
                     "({role}) can never arrive.",
-                    address=_named(s, invitation),
+                    address=_named(s, index),
                     role=ROLE_NAMES[invitation.role],
                 ),
                 m.gettext("Cancel it and invite the person again with their full email address."),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if not is_valid_email(invitation.email)
     )
 
@@ -120,7 +129,7 @@ def invite_email_mismatch(s: Snapshot, intent: Intent | None) -> Symptoms:
                 m.gettext(
                     "The invitation to {address} must be accepted while signed in with the "
                     "email it was sent to, so the {role} role cannot be confirmed.",
-                    address=_named(s, invitation),
+                    address=_named(s, index),
                     role=ROLE_NAMES[invitation.role],
                 ),
                 m.gettext(
@@ -129,7 +138,7 @@ def invite_email_mismatch(s: Snapshot, intent: Intent | None) -> Symptoms:
                 ),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if accepted_with_other_email(invitation)
     )
 
@@ -146,7 +155,7 @@ def invitee_in_other_business(s: Snapshot, intent: Intent | None) -> Symptoms:
                 m.gettext(
                     "Someone associated with another business account cannot accept the "
                     "invitation to {address} ({role}).",
-                    address=_named(s, invitation),
+                    address=_named(s, index),
                     role=ROLE_NAMES[invitation.role],
                 ),
                 m.gettext(
@@ -155,7 +164,7 @@ def invitee_in_other_business(s: Snapshot, intent: Intent | None) -> Symptoms:
                 ),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if invitation.invitee_other_business
     )
 
@@ -169,7 +178,7 @@ def invite_expired(s: Snapshot, intent: Intent | None) -> Symptoms:
             (
                 m.gettext(
                     "The invitation to {address} has expired and can no longer be accepted.",
-                    address=_named(s, invitation),
+                    address=_named(s, index),
                 ),
                 m.gettext(
                     "Send the invitation ({role}) again and ask the person to accept it soon.",
@@ -177,7 +186,7 @@ def invite_expired(s: Snapshot, intent: Intent | None) -> Symptoms:
                 ),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if is_expired(invitation)
     )
 
@@ -196,12 +205,12 @@ def invite_pending(s: Snapshot, intent: Intent | None) -> Symptoms:
                 m.gettext(
                     "The invitation to {address} has not been accepted yet; the email may "
                     "have gone to spam.",
-                    address=_named(s, invitation),
+                    address=_named(s, index),
                 ),
                 m.gettext("Ask them to check their spam folder, or resend the invitation."),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if is_pending(invitation) and not _has_invitation_error(invitation)
     )
 
