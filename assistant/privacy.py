@@ -48,8 +48,10 @@ _AT_SIGN = re.compile(_AT)
 # masked local part ends with ``*``, so it is never taken for one again.
 _NOT_IN_ADDRESS = r"\s@\uff20\ufe6b<>()\[\]{}\"'`,;:«»“”‘’…*"
 _LOCAL = rf"[^{_NOT_IN_ADDRESS}]+"
+# Only from the start of a word (the lookbehind): trying every position inside a long
+# run of name characters would take quadratic time.
 _EMAIL_IN_TEXT = re.compile(
-    rf"{_LOCAL}{_AT}"
+    rf"(?<![^{_NOT_IN_ADDRESS}]){_LOCAL}{_AT}"
     rf"(?:[^{_NOT_IN_ADDRESS}.][^{_NOT_IN_ADDRESS}]*\.[^{_NOT_IN_ADDRESS}.]+"
     # An address cut short after its "@" (a long key shortened for a message).
     rf"|[^{_NOT_IN_ADDRESS}.][^{_NOT_IN_ADDRESS}]*…)"
