@@ -40,7 +40,7 @@ from assistant.diagnose.report import (
     human_report,
 )
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_field_path, mask_text
+from assistant.privacy import mask_refusal
 from assistant.safetext import SafeStream, clean_line, dumps
 
 
@@ -92,16 +92,7 @@ def refusal_line(error: SnapshotError, t: Translator, *, mask: bool) -> str:
     text = error.message(t)
     if not mask:
         return clean_line(text)
-    head = f"{error.source}: "
-    if not text.startswith(head):
-        return clean_line(mask_text(text))
-    rest = text[len(head):]
-    field = f"{error.field}: "
-    if error.field and rest.startswith(field):
-        rest = f"{mask_field_path(error.field)}: {mask_text(rest[len(field):])}"
-    else:
-        rest = mask_text(rest)
-    return clean_line(head + rest)
+    return clean_line(mask_refusal(text, error.source, error.field))
 
 
 def _list_codes(args: argparse.Namespace, context: Context) -> int:

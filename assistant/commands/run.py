@@ -5,7 +5,9 @@ the first step whose choice was not given. ``--json`` prints the ``run/1`` objec
 ``--interactive`` asks each step on the terminal in plain text.
 
 Every line printed is cleaned of terminal controls (:mod:`assistant.safetext`): guide
-text, translations and the snapshot's values are shown as text, never acted on.
+text, translations and the snapshot's values are shown as text, never acted on. The
+text output and the refusals mask emails and phone numbers (:mod:`assistant.privacy`);
+``--json`` keeps them, as ``diagnose --json`` does.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from assistant.engine import Runner, StepView, open_guides, outcome_label
 from assistant.engine.typed import InputError
 from assistant.engine.verdict import changed, handoff, next_guide, verdict
 from assistant.i18n.translator import Translator
+from assistant.privacy import MaskedStream, mask_refusal
 from assistant.safetext import SafeStream, clean_line, dumps
 
 FORMAT = "run/1"
@@ -39,7 +42,7 @@ def load_state(path: str | None, t: Translator) -> Snapshot:
     try:
         return read_snapshot(path)
     except SnapshotError as error:
-        raise CommandError(error.message(t)) from None
+        raise CommandError(mask_refusal(error.message(t), error.source, error.field)) from None
 
 
 def run_object(runner: Runner, intent: str | None = None) -> dict[str, Any]:
@@ -164,7 +167,7 @@ def _print_ending(runner: Runner, out: SafeStream, t: Translator, intent: str | 
 
 def _interactive(runner: Runner, context: Context, stdin: TextIO) -> int:
     """Plain-text loop: show the step, read a number (b: back, q: quit)."""
-    t, out = context.translator, SafeStream(context.stdout)
+    t, out = context.translator, MaskedStream(SafeStream(context.stdout))
     while True:
         view = runner.view()
         _print_step(view, out, t)
@@ -217,5 +220,5 @@ def main(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         out.write(dumps(run_object(runner, intent), indent=2) + "\n")
     else:
-        _print_run(runner, out, t, intent)
+        _print_run(runner, MaskedStream(out), t, intent)
     return 0

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple, Union
 
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_text, mask_value
+from assistant.privacy import mask, mask_value
 
 
 class Items(NamedTuple):
@@ -84,7 +84,7 @@ class Message(NamedTuple):
         values = []
         for name, value in self.fields:
             names.append(name)
-            values.append(_render_field(value, t, mask))
+            values.append(_render_field(value, t, mask, name))
         key = (t, self.id, self.context, self.plural, self.n, *names)
         template = _TEMPLATES.get(key)
         if template is not None:
@@ -158,13 +158,22 @@ def _template(render: Callable[[list[str]], str], values: list[str], text: str) 
     return found[0]
 
 
-def _render_field(value: Field, t: Translator, mask: bool) -> str:
+NAME_FIELDS = frozenset({"username", "other", "device", "rule"})
+"""Fields that hold a name (a username, a device), not an email or a phone number.
+
+Masked as text: a username with an ``@`` in it (``maison.lune@paris``) is not an address.
+"""
+
+
+def _render_field(value: Field, t: Translator, masked: bool, name: str = "") -> str:
     if isinstance(value, str):
-        return mask_value(value) if mask else value
+        if not masked:
+            return value
+        return mask(value) if name in NAME_FIELDS else mask_value(value)
     if isinstance(value, Message | Items):
-        return value.render(t, mask=mask)
+        return value.render(t, mask=masked)
     if isinstance(value, Text):
-        return mask_text(value.value) if mask else value.value
+        return mask(value.value) if masked else value.value
     return str(value)
 
 
