@@ -19,9 +19,10 @@ here on the raw text, conservatively (a doubt is a ``None``, never an acceptance
 - a key given twice: JSON decoders keep the last value. Every key is followed by one
   ``:`` outside strings, so a text with exactly as many ``:`` as keys were decoded
   has no key twice (a ``:`` inside a value only makes the count larger);
-- text rules beyond length: a control, bidirectional or invisible character, or any
-  escape (``\\``, which could spell one), anywhere in the raw text; a string value of
-  only spaces (``"`` spaces ``"`` cannot occur between two JSON tokens).
+- text rules beyond length: in ASCII text without escapes, a DEL, or a string of only
+  spaces (a quote then a space, which no two JSON tokens make); otherwise each
+  decoded string is looked at (control, bidirectional or invisible characters,
+  blank).
 """
 
 from __future__ import annotations
@@ -39,20 +40,11 @@ from msgspec import UNSET, Meta, UnsetType
 from assistant.account import rules, schema
 from assistant.account.model import Snapshot
 
-# What the raw text may not hold for the fast path to vouch for its strings: the
-# unsafe characters (tab, newline and return aside: between tokens they are
-# whitespace, and msgspec refuses them raw inside strings), the invisible ones and
-# the joiners (allowed in context, which only the validator looks at).
-_RAW_DOUBT = re.compile(
-    "[" + rules.UNSAFE_CLASS.replace("\x00-\x1f", "\x00-\x08\x0b\x0c\x0e-\x1f")
-    + rules.INVISIBLE_CLASS + rules.JOINERS + "]"
-)
-# The same in decoded strings joined by NUL (so NUL is counted, not sought).
-_DOUBT = re.compile(
-    "[" + rules.UNSAFE_CLASS.replace("\x00-\x1f", "\x01-\x1f")
-    + rules.INVISIBLE_CLASS + rules.JOINERS + "]"
-)
-_BLANK = re.compile(r'"\s+"')
+# What a decoded string may not hold for the fast path to vouch for it: the unsafe
+# and invisible characters, and the joiners (allowed in context, which only the
+# validator looks at).
+_DOUBT = re.compile(f"[{rules.UNSAFE_CLASS}{rules.INVISIBLE_CLASS}{rules.JOINERS}]")
+_BLANK = re.compile(r'" +"')
 _BLANK_ASCII = re.compile(rb'" +"')
 _BOM = "\ufeff"
 _BOM_BYTES = _BOM.encode()
@@ -204,8 +196,7 @@ def _convert(src: _Source, indent: int, value: str, t: mi.Type, checks: tuple[An
                 src.add(indent, f"texts.extend({out})")
         for check in checks:
             name = src.constant(check, "check")
-            method = "first_repeat" if isinstance(check, schema.Distinct) else "first_over"
-            src.add(indent, f"if {name}.{method}({out}) is not None:")
+            src.add(indent, f"if len({out}) >= {check.min_items} and not {name}.holds({out}):")
             src.add(indent + 1, "raise Unsure")
         return out
     return value
@@ -290,27 +281,28 @@ _build_collecting = _compile(_SCHEMA, collect=True)
 
 def _plain_text(data: bytes | str) -> bool | None:
     """Whether the strings of JSON text ``data`` obey the text rules, or ``None`` when
-    the text holds escapes and only its decoded strings can tell."""
+    only its decoded strings can tell (escapes, non-ASCII text)."""
+    # Only substring searches here: a regex class costs as much per character as
+    # decoding the whole line.
     if isinstance(data, bytes):
-        if data.isascii():
-            if b"\\" in data:
-                return None
-            return b"\x7f" not in data and _BLANK_ASCII.search(data) is None
-        data = data.decode("utf-8")
-    if "\\" in data:
+        if not data.isascii() or b"\\" in data:
+            return None
+        return b"\x7f" not in data and (b'" ' not in data or _BLANK_ASCII.search(data) is None)
+    if not data.isascii() or "\\" in data:
         return None
-    return _RAW_DOUBT.search(data) is None and _BLANK.search(data) is None
+    # A string of only spaces starts with a quote and a space, which no two JSON
+    # tokens make (a comma or a colon stands between them).
+    return "\x7f" not in data and ('" ' not in data or _BLANK.search(data) is None)
 
 
 def _plain_strings(texts: list[str]) -> bool:
     """Whether each decoded string obeys the text rules for sure."""
-    # NUL joins them: it is refused in a value, and so are the characters sought.
-    joined = "\x00".join(texts)
-    return (
-        _DOUBT.search(joined) is None
-        and joined.count("\x00") == len(texts) - 1
-        and not any(text.isspace() for text in texts)
-    )
+    for text in texts:
+        # Every unsafe or invisible character but the Hangul fillers is unprintable.
+        if not text.strip() or not text.isprintable() and _DOUBT.search(text) is not None:
+            return False
+    joined = "".join(texts)
+    return not any(filler in joined for filler in rules.HANGUL_FILLERS)
 
 
 def decode(data: bytes | str, limit: int) -> Snapshot | None:

@@ -53,13 +53,17 @@ UNSAFE_CLASS = (
 """The unsafe characters (:func:`has_unsafe_character`), as a regex class."""
 _UNSAFE = re.compile(f"[{UNSAFE_CLASS}]")
 
+HANGUL_FILLERS = "\u115f\u1160\u3164\uffa0"
+"""Hangul fillers: letters that show as nothing (the only invisible characters that
+:meth:`str.isprintable` calls printable)."""
+
 INVISIBLE_CLASS = (
     "\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e"  # Cf
     "\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"  # Cf: zero-width, BOM
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"  # Cf
     "\U0001d173-\U0001d17a"  # Cf: musical format controls
     "\U000e0001\U000e0020-\U000e007f"  # Cf: tag characters (they spell hidden text)
-    "\u115f\u1160\u3164\uffa0"  # Hangul fillers: letters that show as nothing
+    f"{HANGUL_FILLERS}"
 )
 """The invisible characters, as a regex class: the format characters (Unicode category
 Cf, bidirectional controls and the two joiners aside) and the Hangul fillers.

@@ -17,6 +17,7 @@ too long, in each field's :class:`msgspec.Meta` ``extra``.
 """
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Annotated, Any, ClassVar, Literal
 
 from msgspec import Meta, Struct
@@ -59,6 +60,14 @@ class Distinct:
     key: str | None = None
     """The field of each item that must differ (``None``: the items themselves)."""
 
+    min_items: ClassVar[int] = 2
+    """The fewest items the check can fail on."""
+
+    def holds(self, items: tuple[Any, ...]) -> bool:
+        """Whether no two items are the same: :meth:`first_repeat` finds none (faster)."""
+        names = items if self.key is None else map(attrgetter(self.key), items)
+        return len(set(map(str.casefold, names))) == len(items)
+
     def first_repeat(self, items: tuple[Any, ...]) -> tuple[int, int] | None:
         """The indexes of the first item seen before and of that earlier item."""
         if len(items) < 2:
@@ -80,6 +89,15 @@ class AtMostLinkedMobiles:
     message: str
     """Said of the first device over the limit."""
 
+    @property
+    def min_items(self) -> int:
+        """The fewest items the check can fail on."""
+        return self.limit + 1
+
+    def holds(self, devices: tuple[model.Device, ...]) -> bool:
+        """Whether the devices are within the limit: :meth:`first_over` finds none."""
+        return list(map(_LINKED_KIND, devices)).count((True, DeviceKind.MOBILE)) <= self.limit
+
     def first_over(self, devices: tuple[model.Device, ...]) -> int | None:
         """The index of the first linked mobile device over the limit, if any."""
         count = 0
@@ -90,6 +108,8 @@ class AtMostLinkedMobiles:
                     return index
         return None
 
+
+_LINKED_KIND = attrgetter("linked", "kind")
 
 Check = Distinct | AtMostLinkedMobiles
 """A check across the items of one list field."""
