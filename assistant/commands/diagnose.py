@@ -33,8 +33,8 @@ from assistant.account.model import Intent
 from assistant.account.snapshot import STDIN, SnapshotError, read_snapshot
 from assistant.commands.common import CommandError, Context
 from assistant.diagnose import diagnose, effective_intent
+from assistant.diagnose import batch
 from assistant.diagnose.batch import (
-    MAX_LINE_SKIP,
     BatchSummary,
     LineNeverEnds,
     TooLong,
@@ -170,9 +170,9 @@ def _batch(path: str, intent: Intent | None, context: Context, *, mask: bool) ->
     except LineNeverEnds as stopped:
         raise CommandError(
             t.gettext(
-                "{file}:{line}: a line that does not end (more than {limit} GiB); "
+                "{file}:{line}: a line that does not end (more than {limit} MiB); "
                 "the rest of the file was not read",
-                file=path, line=stopped.line, limit=MAX_LINE_SKIP // 1024**3,
+                file=path, line=stopped.line, limit=batch.MAX_LINE_SKIP // 1024**2,
             )
         ) from None
     except OSError as problem:

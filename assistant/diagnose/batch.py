@@ -59,15 +59,17 @@ class LineNeverEnds(Exception):
 
 
 def read_lines(
-    stream: IO[bytes], limit: int = MAX_SNAPSHOT_BYTES, max_skip: int = MAX_LINE_SKIP
+    stream: IO[bytes], limit: int = MAX_SNAPSHOT_BYTES, max_skip: int | None = None
 ) -> Iterator[bytes | TooLong]:
     """The lines of ``stream``, each read with a bounded read.
 
     A line of more than ``limit`` bytes (its line break aside) is :data:`TOO_LONG`:
     the rest of it is skipped a chunk at a time, so memory stays bounded whatever the
     line's length. One that goes on for ``max_skip`` bytes more raises
-    :class:`LineNeverEnds`.
+    :class:`LineNeverEnds` (``max_skip`` is :data:`MAX_LINE_SKIP` unless given).
     """
+    if max_skip is None:
+        max_skip = MAX_LINE_SKIP
     number = 0
     while True:
         line = stream.readline(limit + 1)
