@@ -3,7 +3,8 @@
 Two comparisons, each made in this one run so the machine is the same for both:
 
 1. **Start-up**, to the home screen and straight into a guide
-   (``--guide switch-to-personal``, until its first step is drawn): time from launching a Python process to the first usable screen
+   (``--guide switch-to-personal``, until its first step is drawn): time from
+   launching a Python process to the first usable screen
    (the home screen listing the guides, drawn once), against a Textual hello-world
    app doing the same. Both run headless at 80x24 in fresh processes, launched
    alternately, and measured identically (until the app prints ``ready`` from the
@@ -108,7 +109,9 @@ def time_to_ready(code: str, env: dict[str, str]) -> float:
     return elapsed
 
 
-def startup(runs: int, env: dict[str, str], code: str = ASSISTANT) -> tuple[list[float], list[float]]:
+def startup(
+    runs: int, env: dict[str, str], code: str = ASSISTANT
+) -> tuple[list[float], list[float]]:
     """Start-up times of the hello world and of the assistant (``code``), launched
     alternately."""
     hello: list[float] = []

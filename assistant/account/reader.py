@@ -210,8 +210,8 @@ def _struct(src: _Source, indent: int, value: str, t: mi.StructType) -> str:
     kept = [field for field in t.fields if not isinstance(field.type, mi.LiteralType)]
     if sorted(model_fields) != sorted(field.name for field in kept):
         raise TypeError(f"{t.cls.__name__}: the schema and the model have other fields")
-    required = sum(field.required for field in t.fields)
-    src.add(indent, f"n += {required}")
+    # Every key counted as written; a field found left out takes one back.
+    src.add(indent, f"n += {len(t.fields)}")
     built = []
     for field in kept:
         raw = src.fresh(field.name)
@@ -227,14 +227,15 @@ def _struct(src: _Source, indent: int, value: str, t: mi.StructType) -> str:
             )
         else:
             raise TypeError(f"{t.cls.__name__}.{field.name}: an unknown kind of default")
-        out = src.fresh(field.name)
         src.add(indent, f"if {raw} is UNSET:")
-        src.add(indent + 1, f"{out} = {default}")
-        src.add(indent, "else:")
-        src.add(indent + 1, "n += 1")
-        converted = _convert(src, indent + 1, raw, field.type, ())
-        src.add(indent + 1, f"{out} = {converted}")
-        built.append((field.name, out))
+        src.add(indent + 1, f"{raw} = {default}")
+        src.add(indent + 1, "n -= 1")
+        if _needs_conversion(field.type) or (src.collect and _has_text(field.type)):
+            src.add(indent, "else:")
+            converted = _convert(src, indent + 1, raw, field.type, ())
+            if converted != raw:
+                src.add(indent + 1, f"{raw} = {converted}")
+        built.append((field.name, raw))
     cls = src.constant(model, model.__name__)
     obj = src.fresh("obj")
     # In the model's order, as its __init__ would set them.
@@ -246,6 +247,14 @@ def _struct(src: _Source, indent: int, value: str, t: mi.StructType) -> str:
     else:
         src.add(indent, f"{obj} = {cls}({arguments})")
     return obj
+
+
+def _has_text(t: mi.Type) -> bool:
+    if isinstance(t, mi.Metadata):
+        return _has_text(t.type)
+    if isinstance(t, mi.UnionType):
+        return any(_has_text(member) for member in t.types)
+    return isinstance(t, mi.StrType)
 
 
 def _literal(value: Any) -> bool:

@@ -228,6 +228,8 @@ class Snapshot(Struct, kw_only=True, forbid_unknown_fields=True):
     session: Session
 
 
-STRUCTS: tuple[type[Struct], ...] = (Snapshot, TikTok, Device, Business, Member, Invitation, Session)
+STRUCTS: tuple[type[Struct], ...] = (
+    Snapshot, TikTok, Device, Business, Member, Invitation, Session,
+)
 """Every kind of object in a snapshot, the top-level one first."""
 
