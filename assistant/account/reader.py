@@ -110,7 +110,7 @@ def _plain_dataclass(cls: type) -> bool:
     """Whether ``cls`` can be built by filling its instance dict.
 
     A frozen dataclass sets each field through ``object.__setattr__``, a third of the
-    cost of building a snapshot. Filling the instance dict gives the same object
+    cost of building a snapshot. Giving the instance its dict whole gives the same object
     (same fields, equal, same hash and repr) for a plain dataclass; a model class that
     grows slots or a ``__post_init__`` is built the ordinary way.
     """
@@ -129,7 +129,9 @@ class _Source:
         self.collect = collect
         """Whether the builder also returns every string it read, in a list."""
         self.lines: list[str] = []
-        self.names: dict[str, Any] = {"UNSET": UNSET, "Unsure": Unsure, "_new": object.__new__}
+        self.names: dict[str, Any] = {
+            "UNSET": UNSET, "Unsure": Unsure, "_new": object.__new__, "_set": object.__setattr__,
+        }
         self.counter = 0
 
     def fresh(self, stem: str) -> str:
@@ -240,11 +242,12 @@ def _struct(src: _Source, indent: int, value: str, t: mi.StructType) -> str:
     obj = src.fresh("obj")
     # In the model's order, as its __init__ would set them.
     expressions = dict(built)
-    arguments = ", ".join(f"{name}={expressions[name]}" for name in model_fields)
     if _plain_dataclass(model):
+        values = ", ".join(f"{name!r}: {expressions[name]}" for name in model_fields)
         src.add(indent, f"{obj} = _new({cls})")
-        src.add(indent, f"{obj}.__dict__.update({arguments})")
+        src.add(indent, f"_set({obj}, '__dict__', {{{values}}})")
     else:
+        arguments = ", ".join(f"{name}={expressions[name]}" for name in model_fields)
         src.add(indent, f"{obj} = {cls}({arguments})")
     return obj
 
