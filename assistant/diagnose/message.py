@@ -80,6 +80,19 @@ class Message(NamedTuple):
         With ``mask``, emails and phone numbers in the fields are masked (the
         template itself is ours and holds none).
         """
+        # Most sentences of a batch come back word for word (the advice, the
+        # warnings without names): each is rendered once per translator.
+        key = (t, mask, self)
+        text = _RENDERED.get(key)
+        if text is not None:
+            return text
+        text = self._render(t, mask)
+        if len(_RENDERED) >= _RENDERED_LIMIT:
+            _RENDERED.clear()
+        _RENDERED[key] = text
+        return text
+
+    def _render(self, t: Translator, mask: bool) -> str:
         names = []
         values = []
         for name, value in self.fields:
@@ -125,6 +138,8 @@ class Message(NamedTuple):
 # another language or a reloaded catalogue misses.
 _TEMPLATES: dict[tuple[object, ...], str | None] = {}
 _TEMPLATES_LIMIT = 4096
+_RENDERED: dict[tuple[Translator, bool, Message], str] = {}
+_RENDERED_LIMIT = 8192
 _LIST = object()
 """The first item of the key of a list's template (a list is shown by language)."""
 _MARKERS = (("\ue000", "\ue001"), ("\ue002", "\ue003"))
