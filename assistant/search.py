@@ -131,6 +131,10 @@ class Result:
         """The entry's unique key."""
         return self.entry.key
 
+    def symptom_id(self) -> str | None:
+        """The symptom's id, for a ``symptom`` result."""
+        return self.key.removeprefix("symptom:") if self.kind == "symptom" else None
+
 
 def _fields(texts: Iterable[tuple[float, str]]) -> tuple[tuple[float, tuple[str, ...], str], ...]:
     seen: set[tuple[float, str]] = set()
@@ -147,9 +151,11 @@ def _fields(texts: Iterable[tuple[float, str]]) -> tuple[tuple[float, tuple[str,
 class SearchIndex:
     """Guides and symptoms, ready to be searched; build once, search on every key."""
 
-    def __init__(self, entries: Sequence[Entry]) -> None:
+    def __init__(self, entries: Sequence[Entry], symptoms: Sequence[Symptom] = ()) -> None:
         self.entries: tuple[Entry, ...] = tuple(entries)
         """Everything that can be found, guides first, in the order given."""
+        self.symptoms: tuple[Symptom, ...] = tuple(symptoms)
+        """The symptoms searched (their text is shown for the ``symptom`` results)."""
         counts: dict[str, int] = {}
         for entry in self.entries:
             for word in {w for _weight, ws, _text in entry.fields for w in ws}:
@@ -248,6 +254,7 @@ def build_index(
     """
     known = {guide_id for guide_id, _title, _summary in guides}
     entries: list[Entry] = []
+    kept: list[Symptom] = []
     for guide_id, title, summary in guides:
         texts: list[tuple[float, str]] = [(_TITLE, title), (_SUMMARY, summary),
                                           (_TITLE, guide_id.replace("-", " "))]
@@ -257,13 +264,14 @@ def build_index(
     for symptom in symptoms:
         if symptom.guide not in known:
             continue
+        kept.append(symptom)
         texts = [(_SYMPTOM, symptom.text), *((_SYNONYM, s) for s in symptom.synonyms)]
         for t in translators:
             texts.append((_SYMPTOM, symptom.title(t)))  # type: ignore[arg-type]
             texts += [(_SYNONYM, s) for s in symptom.synonyms_in(t)]  # type: ignore[arg-type]
         entries.append(Entry("symptom", symptom.guide, symptom.step,
                              f"symptom:{symptom.id}", _fields(texts)))
-    return SearchIndex(entries)
+    return SearchIndex(entries, kept)
 
 
 def default_index(guides: Sequence[tuple[str, str, str]]) -> SearchIndex:

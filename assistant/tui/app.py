@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from assistant.account.errors import SnapshotError
     from assistant.diagnose import Finding
     from assistant.engine import GuideLibrary, Runner
+    from assistant.search import SearchIndex
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,7 @@ class AssistantApp(App[int]):
         self._refused_state = refused_state
         self._told_save_failed = False
         self._saver = ProgressSaver(self.progress_store)
+        self._search: tuple[GuideIndex, SearchIndex] | None = None
         register_themes(self)
 
     def _cache(self) -> LibraryCache:
@@ -282,17 +284,27 @@ class AssistantApp(App[int]):
 
     # -- moving between screens -------------------------------------------------------
 
-    def open_guide(self, guide_id: str, snapshot: Snapshot) -> None:
-        """Start ``guide_id`` on ``snapshot`` in a guide screen."""
+    def search_index(self) -> SearchIndex:
+        """The search over the listed guides and the symptoms (built when first used)."""
+        if self._search is None or self._search[0] != self.index:
+            from assistant.search import default_index
+
+            guides = [(entry.id, entry.title, entry.summary) for entry in self.index.guides]
+            self._search = (self.index, default_index(guides))
+        return self._search[1]
+
+    def open_guide(self, guide_id: str, snapshot: Snapshot, start: str | None = None) -> None:
+        """Start ``guide_id`` on ``snapshot`` in a guide screen (at step ``start``)."""
         from assistant.engine import Runner
         from assistant.tui.screens.guide import GuideScreen
 
-        if guide_id not in self.library.guides:
+        guide = self.library.guides.get(guide_id)
+        if guide is None or (start is not None and start not in guide.steps):
             # Listed by an index older than the guides: say so, never fail.
             self.notify(self.translator.gettext("This guide is not available."),
                         severity="warning")
             return
-        runner = Runner(self.library, guide_id, snapshot, self.translator)
+        runner = Runner(self.library, guide_id, snapshot, self.translator, start=start)
         self.push_screen(GuideScreen(runner))
         self.save_progress(runner)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import ClassVar
 
 from textual import on
@@ -22,8 +21,9 @@ from assistant.tui.widgets.key_bar import KeyBar
 
 def folded(text: str) -> str:
     """``text`` for matching: case and accents ignored (« Dissocier » ~ "dissocier")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    from assistant.search import fold
+
+    return fold(text)
 
 
 class HomeScreen(AssistantScreen):
@@ -37,6 +37,8 @@ class HomeScreen(AssistantScreen):
                 tooltip=NC_("key help", "Open the highlighted guide")),
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
+        Binding("escape", "clear_or_back", NC_("key", "Clear"), show=False,
+                tooltip=NC_("key help", "Clear the search")),
         # Priority: the filter box would otherwise take ctrl+d (delete right).
         Binding("ctrl+d", "diagnose", NC_("key", "Diagnose"), priority=True,
                 tooltip=NC_("key help", "Diagnose the simulated account")),
@@ -63,7 +65,7 @@ class HomeScreen(AssistantScreen):
             literal(t.gettext("TikTok account assistant"), "bold")
         )
         self.query_one("#filter", CleanInput).placeholder = t.gettext(
-            "Type to filter the guides, Enter to open"
+            "Search a guide or what goes wrong (Enter opens the best match)"
         )
         self.query_one("#home-actions", Static).update(self.action_links())
         self.show_account()
@@ -94,41 +96,85 @@ class HomeScreen(AssistantScreen):
     # -- the guide list ---------------------------------------------------------------
 
     def fill_guides(self) -> None:
-        """List the guides matching the filter, under their topic."""
+        """The guides under their topic; while searching, the ranked matches."""
+        wanted = self.query_one("#filter", CleanInput).value.strip()
+        guides = self.query_one("#guides", GuideList)
+        if wanted:
+            # The best match is highlighted on every keystroke: Enter opens what the
+            # search ranks first, never what was highlighted before.
+            guides.show(self.search_rows(wanted))
+        else:
+            guides.show(self.topic_rows(), highlight=guides.highlighted_key)
+        self.show_summary()
+
+    def topic_rows(self) -> list[Row]:
+        """Every guide under its topic heading."""
         t = self.t
         index = self.app.index
-        guides = self.query_one("#guides", GuideList)
-        wanted = folded(self.query_one("#filter", CleanInput).value.strip())
         rows: list[Row] = []
         for topic, topic_name in index.topics:
             # The engine's topic names, translated the way it translates them.
             group = t.pgettext("topic", topic_name)
-            matching = []
-            for entry in index.guides:
-                if entry.topic != topic:
-                    continue
-                title = t.gettext(entry.title)
-                if not wanted or all(word in folded(" ".join(
-                    (title, t.gettext(entry.summary), entry.id, group)
-                )) for word in wanted.split()):
-                    matching.append(Row(Content("  ") + label(title), entry.id))
+            matching = [Row(Content("  ") + label(t.gettext(entry.title)), entry.id)
+                        for entry in index.guides if entry.topic == topic]
             if matching:
                 rows.append(Row(label(group.upper())))
                 rows.extend(matching)
-        if not rows:
-            rows.append(Row(label(t.gettext("No guide matches “{text}”.", text=wanted))))
-        guides.show(rows, highlight=guides.highlighted)
-        self.show_summary()
+        return rows
+
+    def search_rows(self, wanted: str) -> list[Row]:
+        """The guides and symptoms matching ``wanted``, best first; with none, the
+        closest symptoms and the diagnosis."""
+        t = self.t
+        search = self.app.search_index()
+        results = search.search(wanted, limit=40)
+        rows: list[Row] = []
+        if results:
+            rows.append(Row(label(t.gettext("Best matches for “{text}”", text=wanted))))
+        else:
+            rows.append(Row(label(t.gettext(
+                "Nothing matches “{text}”. Is it one of these?", text=wanted))))
+            results = search.closest_symptoms(wanted)
+        titles = {entry.id: entry.title for entry in self.app.index.guides}
+        symptoms = {s.id: s for s in search.symptoms}
+        for result in results:
+            if result.guide not in titles:
+                continue
+            symptom_id = result.symptom_id()
+            if symptom_id is None:
+                rows.append(Row(Content("  ") + label(t.gettext(titles[result.guide])),
+                                result.guide))
+                continue
+            text = symptoms[symptom_id].title(t)
+            rows.append(Row(
+                Content.assemble("  ", ("? ", "bold"), shown(text, one_line=True)),
+                result.guide, step=result.step, id=result.key,
+            ))
+        if not search.search(wanted, limit=1):
+            rows.append(Row(Content.assemble(
+                "  ", ("▸ ", "bold"), shown(t.gettext("Diagnose this account"), one_line=True)
+            ), action="diagnose"))
+        return rows
 
     def show_summary(self) -> None:
-        """The summary of the highlighted guide, under the list."""
-        guide_id = self.highlighted_guide()
+        """What the highlighted row does, under the list."""
+        t = self.t
+        row = self.query_one("#guides", GuideList).highlighted_row
         entries = {entry.id: entry for entry in self.app.index.guides}
-        text = self.t.gettext(entries[guide_id].summary) if guide_id in entries else ""
+        text = ""
+        if row is not None and row.action == "diagnose":
+            text = t.gettext("Find what blocks this account, and the guide that fixes it.")
+        elif row is not None and row.guide_id in entries:
+            entry = entries[row.guide_id]
+            if row.step is not None:
+                text = t.gettext("Opens “{guide}” at the step for this trouble.",
+                                 guide=t.gettext(entry.title))
+            else:
+                text = t.gettext(entry.summary)
         set_content(self.query_one("#guide-summary", Static), literal(text))
 
     def highlighted_guide(self) -> str | None:
-        """The id of the highlighted guide, if any."""
+        """The id of the guide the highlighted row opens, if any."""
         return self.query_one("#guides", GuideList).highlighted
 
     @on(CleanInput.Changed, "#filter")
@@ -145,17 +191,31 @@ class HomeScreen(AssistantScreen):
 
     @on(GuideList.Selected, "#guides")
     def _guide_selected(self, event: GuideList.Selected) -> None:
-        self.app.open_guide(event.guide_id, self.app.account.snapshot)
+        self.open_row(event.row)
 
     def action_move(self, delta: int) -> None:
         """Move the highlight from the filter box, so typing and choosing go together."""
         self.query_one("#guides", GuideList).action_move(delta)
 
     def action_open_highlighted(self) -> None:
-        """Open the highlighted guide."""
-        guide_id = self.highlighted_guide()
-        if guide_id is not None:
-            self.app.open_guide(guide_id, self.app.account.snapshot)
+        """Open what is highlighted: a guide, a symptom's step, or the diagnosis."""
+        row = self.query_one("#guides", GuideList).highlighted_row
+        if row is not None:
+            self.open_row(row)
+
+    def open_row(self, row: Row) -> None:
+        """Do what ``row`` stands for."""
+        if row.action == "diagnose":
+            self.action_diagnose()
+        elif row.guide_id is not None:
+            self.app.open_guide(row.guide_id, self.app.account.snapshot, start=row.step)
+
+    def action_clear_or_back(self) -> None:
+        """Esc: clear the search; with nothing typed, nothing to go back to."""
+        search = self.query_one("#filter", CleanInput)
+        if search.value:
+            search.value = ""
+        search.focus()
 
     # -- the other actions ------------------------------------------------------------
 
