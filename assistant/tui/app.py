@@ -22,7 +22,7 @@ from textual.screen import Screen
 from assistant.account.model import Snapshot
 from assistant.account.snapshot import default_snapshot
 from assistant.i18n.translator import NC_, Translator, get_translator
-from assistant.progress_store import ProgressStore, SetAside
+from assistant.progress_store import ProgressStore, SetAside, account_digest, belongs_to
 from assistant.safetext import clean, clean_line
 from assistant.tui.keys import translate_bindings
 from assistant.tui.library_cache import GuideIndex, LibraryCache, index_of
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from assistant.diagnose import Finding
     from assistant.engine import GuideLibrary, Runner
     from assistant.search import SearchIndex
+    from assistant.tui.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class AssistantApp(App[int]):
         transcript_dir: Path | None = None,
         high_contrast: bool = False,
         refused_state: tuple[str, SnapshotError] | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
         self.translator: Translator = get_translator(lang)
@@ -117,7 +119,11 @@ class AssistantApp(App[int]):
         self.index: GuideIndex = index
         """What the home screen lists (the whole library loads in the background)."""
         self.account: Account = account or Account(default_snapshot())
-        """The simulated account guides and the diagnosis start from."""
+        """The account as loaded (scenario or file): what saved places belong to."""
+        self.simulated: Snapshot = self.account.snapshot
+        """The account as the guides left it: what home, the diagnosis and new guides
+        start from (:meth:`start_over` goes back to :attr:`account`)."""
+        self._parked: dict[tuple[str, str | None], Runner] = {}
         self.progress_store: ProgressStore = progress_store or ProgressStore()
         """Where the guide in progress is saved after every step."""
         self.transcript_dir = transcript_dir
@@ -126,11 +132,14 @@ class AssistantApp(App[int]):
         """The last diagnosis of this session (added to transcripts)."""
         self._start_guide = guide_id
         self._start_translator = translator_preview
+        self.settings = settings
+        """Where the language and contrast are remembered (``None``: not remembered)."""
         self._high_contrast = high_contrast
         self._refused_state = refused_state
         self._told_save_failed = False
         self._saver = ProgressSaver(self.progress_store)
         self._search: tuple[GuideIndex, SearchIndex] | None = None
+        self._account_key: tuple[Account, str] | None = None
         register_themes(self)
 
     def _cache(self) -> LibraryCache:
@@ -232,7 +241,11 @@ class AssistantApp(App[int]):
 
     def on_mount(self) -> None:
         """Go where the command line asked, then load the guides in the background."""
-        self._saved_progress = self.progress_store.load()
+        envelope, set_aside = self.progress_store.load()
+        if envelope is not None and not belongs_to(envelope, self.account_key):
+            # Another customer's place: kept on disk for their file, never offered here.
+            envelope = None
+        self._saved_progress = (envelope, set_aside)
         if self._high_contrast:
             self.theme = HIGH_CONTRAST
         translate_bindings(self, self.translator)
@@ -250,6 +263,10 @@ class AssistantApp(App[int]):
             self.open_guide(self._start_guide, self.account.snapshot)
         if self._library is not None:
             self.call_after_refresh(self._library_ready)
+        elif (envelope is not None or set_aside is not None) and len(self.screen_stack) == 1:
+            # Something to offer: the guides are needed now, so the question comes
+            # before the home screen takes a single key.
+            self.flush_library()
 
     def notify(
         self,
@@ -304,9 +321,51 @@ class AssistantApp(App[int]):
             self.notify(self.translator.gettext("This guide is not available."),
                         severity="warning")
             return
+        parked = self._parked.get((guide_id, start))
+        if parked is not None and snapshot in (parked.initial, parked.snapshot):
+            # Left with Esc: reopening continues where it was.
+            parked.translator = self.translator
+            self.push_screen(GuideScreen(parked))
+            self.save_progress(parked)
+            self.notify(self.translator.gettext(
+                "Continuing where you left this guide (step {n}); r starts it again.",
+                n=parked.view().progress.taken))
+            return
         runner = Runner(self.library, guide_id, snapshot, self.translator, start=start)
         self.push_screen(GuideScreen(runner))
         self.save_progress(runner)
+
+    def guide_left(self, runner: Runner) -> None:
+        """A guide screen closed: the account is now as the guide left it, and an
+        unfinished guide is kept, so that reopening it continues there."""
+        key = (runner.guide_id, runner.start)
+        if runner.finished:
+            self._parked.pop(key, None)
+        else:
+            self._parked[key] = runner
+        if runner.snapshot != self.simulated:
+            self.simulated = runner.snapshot
+            self._relabel_screens()
+
+    def start_over(self) -> None:
+        """Simulate the account as loaded again, forgetting what the guides changed."""
+        self.simulated = self.account.snapshot
+        self._parked.clear()
+        self._relabel_screens()
+
+    def _relabel_screens(self) -> None:
+        from assistant.tui.screens.base import Relabel
+
+        for screen in self.screen_stack:
+            if isinstance(screen, Relabel):
+                screen.relabel()
+
+    @property
+    def account_key(self) -> str:
+        """The digest of the loaded account: the owner of the places saved now."""
+        if self._account_key is None or self._account_key[0] is not self.account:
+            self._account_key = (self.account, account_digest(self.account.snapshot))
+        return self._account_key[1]
 
     def resume(self, runner: Runner, notice: str | None = None) -> None:
         """Continue a saved run in a guide screen."""
@@ -318,9 +377,11 @@ class AssistantApp(App[int]):
 
     def open_diagnosis(self) -> None:
         """Diagnose the current account."""
+        from dataclasses import replace
+
         from assistant.tui.screens.diagnose import DiagnoseScreen
 
-        self.push_screen(DiagnoseScreen(self.account))
+        self.push_screen(DiagnoseScreen(replace(self.account, snapshot=self.simulated)))
 
     def open_translator(self) -> None:
         """Open the translator preview."""
@@ -354,7 +415,10 @@ class AssistantApp(App[int]):
         The write happens on a background thread (:class:`ProgressSaver`), so a step
         never waits for the disk; leaving the app waits for it.
         """
-        self._saver.save(None if runner.finished else runner.to_progress())
+        if runner.finished:
+            self._saver.save(None)
+        else:
+            self._saver.save(runner.to_progress(), account=self.account_key)
         failure = self._saver.failure()
         if failure is not None and not self._told_save_failed:
             self._told_save_failed = True
@@ -410,13 +474,16 @@ class AssistantApp(App[int]):
         self.theme = STANDARD if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
 
     def set_account(self, account: Account) -> None:
-        """Simulate ``account`` from now on (the home screen shows it)."""
+        """Simulate ``account`` from now on (the home screen shows it), and offer the
+        place saved for it, if there is one."""
         self.account = account
-        from assistant.tui.screens.base import Relabel
-
-        for screen in self.screen_stack:
-            if isinstance(screen, Relabel):
-                screen.relabel()
+        self.simulated = account.snapshot
+        self._parked.clear()
+        self._relabel_screens()
+        envelope, set_aside = self.progress_store.load()
+        if envelope is not None and belongs_to(envelope, self.account_key):
+            self._saved_progress = (envelope, set_aside)
+            self.call_after_refresh(self.offer_resume)
 
     # -- transcript -------------------------------------------------------------------
 

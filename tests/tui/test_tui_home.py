@@ -31,19 +31,21 @@ async def test_home_lists_every_guide_grouped_by_topic(make_app):
         assert topics == sorted(topics, key=TOPICS.index)
 
 
-async def test_filter_as_you_type_narrows_the_list(make_app):
+async def test_search_as_you_type_ranks_the_matches(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"unlink")
         await pilot.pause()
         listed = guide_ids(app)
-        assert "unlink-business" in listed
+        assert listed[0] == "unlink-business"
         assert "link-business" not in listed
-        await pilot.press(*" zzzz")
+        app.screen.query_one("#filter").value = "zzzz qqqq"
         await pilot.pause()
+        rows = app.screen.query_one("#guides", GuideList).rows
         assert guide_ids(app) == []
-        (only,) = app.screen.query_one("#guides", GuideList).rows
-        assert "No guide matches" in only.content.plain and only.guide_id is None
+        assert "Nothing matches" in rows[0].content.plain and rows[0].key is None
+        assert any(row.step is not None for row in rows)  # the closest symptoms
+        assert rows[-1].action == "diagnose"
 
 
 def test_filter_ignores_case_and_accents():
@@ -135,12 +137,12 @@ async def test_language_switch_on_home_keeps_the_filter_and_highlight(make_app):
         await pilot.press("down")
         await pilot.pause()
         guides = app.screen.query_one("#guides", GuideList)
-        highlighted = guides.highlighted
-        assert highlighted == guides.guide_ids[1]
+        highlighted = guides.highlighted_key
+        assert highlighted == guides.keys[1]
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#filter").value == "link"
-        assert guides.highlighted == highlighted
+        assert guides.highlighted_key == highlighted
         assert screen_text(app, "#home-title") == app.translator.gettext(
             "TikTok account assistant"
         )

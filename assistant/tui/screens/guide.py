@@ -71,6 +71,8 @@ class GuideScreen(AssistantScreen):
         self.previous: Snapshot | None = None
         """The account before the last move (to mark what changed)."""
         self._keys_shown: tuple[int, bool, bool] | None = None
+        self._before_restart: list[int] = []
+        """The answers given before the last restart, while ``b`` can still undo it."""
 
     def compose(self) -> ComposeResult:
         """Breadcrumb and progress, the step, the account panel, the answers."""
@@ -128,7 +130,7 @@ class GuideScreen(AssistantScreen):
         self.query_one("#account", AccountPanel).show_account(
             self.runner.snapshot, t, self.previous, t.gettext("Simulated account")
         )
-        keys = (len(view.choices), view.finished, view.can_go_back)
+        keys = (len(view.choices), view.finished, view.can_go_back or bool(self._before_restart))
         if keys != self._keys_shown:
             # Only then: refreshing the bindings rebuilds the footer.
             self._keys_shown = keys
@@ -189,20 +191,40 @@ class GuideScreen(AssistantScreen):
     def move(self, how: str, number: int = 0) -> None:
         """Answer, go back or restart, then show the new step and save the place."""
         before = self.runner.snapshot
+        undone: list[int] | None = None
         try:
             if how == "answer":
                 self.runner.answer(number)
             elif how == "back":
                 if not self.runner.back():
-                    return
+                    if not self._before_restart:
+                        return
+                    # Back from the first step after a restart: the restart is undone.
+                    undone, self._before_restart = self._before_restart, []
+                    for answer in undone:
+                        self.runner.answer(answer)
             else:
+                answers = list(self.runner.answers)
+                if not answers:
+                    return
                 self.runner.restart()
+                self._before_restart = answers
         except ChoiceError:
             return
+        if how == "answer":
+            self._before_restart = []
         self.previous = before
         self.app.save_progress(self.runner)
         self.show_step()
         self.query_one("#choices", ChoiceBar).keep_focus()
+        t = self.t
+        if how == "restart":
+            self.app.notify(t.gettext(
+                "Started again from the first step. Press b to go back to step {n}.",
+                n=len(self._before_restart) + 1))
+        elif undone is not None:
+            self.app.notify(t.gettext("Restart undone: back at step {n}.",
+                                      n=self.runner.view().progress.taken))
 
     def action_choose(self, number: int) -> None:
         """Answer with choice ``number`` (or, at the end, one of the closing actions)."""
@@ -238,7 +260,9 @@ class GuideScreen(AssistantScreen):
         self.move("restart")
 
     def action_home(self) -> None:
-        """Back to the guides; the place stays saved until the guide ends."""
+        """Back to the guides; the place stays saved (and reopening continues there)
+        until the guide ends, and the account stays as the guide left it."""
+        self.app.guide_left(self.runner)
         self.dismiss()
 
     def action_scroll_body(self, direction: int) -> None:
@@ -262,5 +286,5 @@ class GuideScreen(AssistantScreen):
             count = len(_FINISHED_ACTIONS) if view.finished else len(view.choices)
             return bool(parameters) and int(str(parameters[0])) <= count
         if action == "back":
-            return True if view.can_go_back else None
+            return True if view.can_go_back or self._before_restart else None
         return True

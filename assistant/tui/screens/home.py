@@ -44,6 +44,8 @@ class HomeScreen(AssistantScreen):
                 tooltip=NC_("key help", "Diagnose the simulated account")),
         Binding("ctrl+o", "choose_account", NC_("key", "Account"), priority=True,
                 tooltip=NC_("key help", "Choose the account to simulate")),
+        Binding("ctrl+r", "start_over", NC_("key", "Start over"), priority=True,
+                tooltip=NC_("key help", "Start over from the loaded snapshot")),
         Binding("ctrl+t", "translator", NC_("key", "Translator"), priority=True,
                 tooltip=NC_("key help", "Guide steps in English and French, with checks")),
     ]
@@ -67,7 +69,6 @@ class HomeScreen(AssistantScreen):
         self.query_one("#filter", CleanInput).placeholder = t.gettext(
             "Search a guide or what goes wrong (Enter opens the best match)"
         )
-        self.query_one("#home-actions", Static).update(self.action_links())
         self.show_account()
         self.fill_guides()
 
@@ -76,6 +77,8 @@ class HomeScreen(AssistantScreen):
         t = self.t
         links = [
             (t.gettext("Diagnose this account"), "screen.diagnose"),
+            *([(t.gettext("Start over from the loaded snapshot"), "screen.start_over")]
+              if self.app.simulated != self.app.account.snapshot else []),
             (t.gettext("Choose the account"), "screen.choose_account"),
             (t.gettext("Translator preview"), "screen.translator"),
         ]
@@ -89,20 +92,28 @@ class HomeScreen(AssistantScreen):
 
     def show_account(self) -> None:
         """The line naming the simulated account."""
-        account = self.app.account
-        line = account_summary(account.snapshot, account.source(self.t), self.t)
+        app, t = self.app, self.t
+        source = app.account.source(t)
+        if app.simulated != app.account.snapshot:
+            source = t.gettext("{source}, as the guides left it", source=source)
+        line = account_summary(app.simulated, source, t)
         self.query_one("#account-line", Static).update(literal(line, one_line=True))
+        self.query_one("#home-actions", Static).update(self.action_links())
+        self.refresh_bindings()
 
     # -- the guide list ---------------------------------------------------------------
 
-    def fill_guides(self) -> None:
-        """The guides under their topic; while searching, the ranked matches."""
+    def fill_guides(self, *, keep_highlight: bool = True) -> None:
+        """The guides under their topic; while searching, the ranked matches.
+
+        A new search text highlights the best match (``keep_highlight=False``): Enter
+        opens what the search ranks first, never what was highlighted before.
+        """
         wanted = self.query_one("#filter", CleanInput).value.strip()
         guides = self.query_one("#guides", GuideList)
         if wanted:
-            # The best match is highlighted on every keystroke: Enter opens what the
-            # search ranks first, never what was highlighted before.
-            guides.show(self.search_rows(wanted))
+            guides.show(self.search_rows(wanted),
+                        highlight=guides.highlighted_key if keep_highlight else None)
         else:
             guides.show(self.topic_rows(), highlight=guides.highlighted_key)
         self.show_summary()
@@ -179,7 +190,7 @@ class HomeScreen(AssistantScreen):
 
     @on(CleanInput.Changed, "#filter")
     def _filter_changed(self) -> None:
-        self.fill_guides()
+        self.fill_guides(keep_highlight=False)
 
     @on(CleanInput.Submitted, "#filter")
     def _filter_submitted(self) -> None:
@@ -208,7 +219,7 @@ class HomeScreen(AssistantScreen):
         if row.action == "diagnose":
             self.action_diagnose()
         elif row.guide_id is not None:
-            self.app.open_guide(row.guide_id, self.app.account.snapshot, start=row.step)
+            self.app.open_guide(row.guide_id, self.app.simulated, start=row.step)
 
     def action_clear_or_back(self) -> None:
         """Esc: clear the search; with nothing typed, nothing to go back to."""
@@ -219,6 +230,12 @@ class HomeScreen(AssistantScreen):
 
     # -- the other actions ------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Start over only once a guide changed the account."""
+        if action == "start_over":
+            return self.app.simulated != self.app.account.snapshot
+        return True
+
     def action_diagnose(self) -> None:
         """Diagnose the simulated account."""
         self.app.open_diagnosis()
@@ -228,6 +245,13 @@ class HomeScreen(AssistantScreen):
         from assistant.tui.screens.account import AccountScreen
 
         self.app.push_screen(AccountScreen())
+
+    def action_start_over(self) -> None:
+        """Simulate the account as loaded again (what the guides changed is dropped)."""
+        if self.app.simulated != self.app.account.snapshot:
+            self.app.start_over()
+            self.notify(self.t.gettext("Back to the account as loaded: {source}",
+                                       source=self.app.account.source(self.t)))
 
     def action_translator(self) -> None:
         """Open the translator preview."""
