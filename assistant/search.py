@@ -5,7 +5,7 @@ what a person finds on screen is what a script finds. A query is matched against
 guide's title and summary and each symptom's text and synonyms, in English and in every
 translated language: a French speaker typing "unlink" or an English one typing
 « mot de passe » still finds the guide. Case and accents are ignored, typos tolerated
-(one wrong letter in a word of four or more, two from eight), words may be cut short
+(one wrong letter in a word of five or more, two from eight), words may be cut short
 ("dissoc"), and rare words weigh more than common ones ("code" more than "account").
 Pure: no Textual, no engine.
 """
@@ -37,7 +37,8 @@ t s re ve ll
 """.split())
 
 # Field weights: a title or a symptom says what the thing is; a summary only mentions.
-_TITLE, _SYMPTOM, _SYNONYM, _SUMMARY = 1.0, 1.0, 0.9, 0.55
+# A guide whose title says it outranks a symptom that only mentions the word.
+_TITLE, _SYMPTOM, _SYNONYM, _SUMMARY = 1.0, 0.95, 0.85, 0.55
 
 
 def fold(text: str) -> str:
@@ -78,7 +79,7 @@ def word_match(query: str, word: str) -> float:
         return 0.85  # typed so far: "dissoc" → "dissocier"
     if len(word) >= 4 and query.startswith(word):
         return 0.8  # a longer form: "unlinking" → "unlink"
-    if len(query) >= 4 and len(word) >= 4:
+    if len(query) >= 5 and len(word) >= 4:
         limit = 2 if len(query) >= 8 else 1
         if _within(query, word, limit):
             return 0.7
