@@ -439,8 +439,14 @@ class AssistantApp(App[int]):
         self._saver.flush()
 
     def on_unmount(self) -> None:
-        """Nothing saved is lost when the app ends."""
+        """Nothing saved is lost when the app ends; the language and contrast are
+        remembered for the next start."""
         self._saver.close()
+        if self.settings is not None:
+            from assistant.tui.settings import Preferences
+
+            self.settings.save(Preferences(lang=self.lang,
+                                           high_contrast=self.theme == HIGH_CONTRAST))
 
     # -- keys that work everywhere ----------------------------------------------------
 
