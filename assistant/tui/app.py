@@ -74,7 +74,7 @@ class AssistantApp(App[int]):
         Path(__file__).parent / "screens" / "home.tcss",
     ]
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", NC_("key", "Help"), priority=True,
@@ -124,6 +124,9 @@ class AssistantApp(App[int]):
         """The account as the guides left it: what home, the diagnosis and new guides
         start from (:meth:`start_over` goes back to :attr:`account`)."""
         self._parked: dict[tuple[str, str | None], Runner] = {}
+        self.show_personal_data = False
+        """Whether this screen shows emails and phone numbers unmasked (an agent's own
+        screen, on request; off by default, and transcripts always mask)."""
         self.progress_store: ProgressStore = progress_store or ProgressStore()
         """Where the guide in progress is saved after every step."""
         self.transcript_dir = transcript_dir

@@ -31,6 +31,9 @@ _OUTCOME_MARKS = {"success": "✔", "blocked": "✖", "escalate": "➜"}
 """Drawn with the outcome's name: the colour is never the only sign."""
 
 _FINISHED_ACTIONS = ("transcript", "restart", "home")
+
+NARROW_WIDTH = 70
+"""Below this many columns the account panel is hidden (``-narrow``); ``a`` shows it."""
 """What the answer buttons offer once the guide has reached its outcome."""
 
 
@@ -60,6 +63,11 @@ class GuideScreen(AssistantScreen):
                 tooltip=NC_("key help", "Scroll the step's text")),
         Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
                 tooltip=NC_("key help", "Save the session as Markdown for a support ticket")),
+        Binding("a", "account_overlay", NC_("key", "Account"),
+                tooltip=NC_("key help", "Show the simulated account (narrow terminals)")),
+        Binding("p", "toggle_personal", NC_("key", "Unmask"),
+                tooltip=NC_("key help", "Show or hide emails and phone numbers on your screen "
+                            "(hidden by default; transcripts always hide them)")),
     ]
 
     def __init__(self, runner: Runner) -> None:
@@ -114,10 +122,16 @@ class GuideScreen(AssistantScreen):
                 "A guide within “{guide}”: when it ends, you go back there.",
                 guide=view.trail[-2].title,
             )))
+        masked = not self.app.show_personal_data
+        hide = mask_text if masked else str
         set_content(self.query_one("#step-title", Static),
-                    literal(mask_text(view.title), "bold", one_line=True))
+                    literal(hide(view.title), "bold", one_line=True))
         self.show_outcome(view)
-        self.query_one("#step-body", MarkdownScroll).update(view.body)
+        body = self.query_one("#step-body", MarkdownScroll)
+        if body.mask != masked:
+            body.mask = masked
+            body.update("")
+        body.update(view.body)
         choices = self.query_one("#choices", ChoiceBar)
         if view.finished:
             choices.show([
@@ -126,9 +140,10 @@ class GuideScreen(AssistantScreen):
                 t.gettext("Back to the guides"),
             ])
         else:
-            choices.show([mask_text(choice) for choice in view.choices])
+            choices.show([hide(choice) for choice in view.choices])
         self.query_one("#account", AccountPanel).show_account(
-            self.runner.snapshot, t, self.previous, t.gettext("Simulated account")
+            self.runner.snapshot, t, self.previous, t.gettext("Simulated account"),
+            mask=masked,
         )
         keys = (len(view.choices), view.finished, view.can_go_back or bool(self._before_restart))
         if keys != self._keys_shown:
@@ -273,6 +288,26 @@ class GuideScreen(AssistantScreen):
         else:
             body.scroll_page_down(animate=False)
 
+    def action_account_overlay(self) -> None:
+        """The account panel over the step (where the terminal is too narrow for it)."""
+        from assistant.tui.screens.account_overlay import AccountOverlay
+
+        self.app.push_screen(AccountOverlay(self.runner.snapshot, self.previous,
+                                            mask=not self.app.show_personal_data))
+
+    def action_toggle_personal(self) -> None:
+        """Show or hide personal data on this screen (never in a transcript)."""
+        self.app.show_personal_data = not self.app.show_personal_data
+        self.show_step()
+        t = self.t
+        self.app.notify(t.gettext("Personal data shown on your screen (p hides it).")
+                        if self.app.show_personal_data
+                        else t.gettext("Personal data hidden."))
+
+    def on_resize(self) -> None:
+        """The account key is offered only where the panel does not fit."""
+        self.refresh_bindings()
+
     def action_transcript(self) -> None:
         """Save the session as Markdown and say where."""
         self.app.export_transcript(self.runner)
@@ -287,4 +322,6 @@ class GuideScreen(AssistantScreen):
             return bool(parameters) and int(str(parameters[0])) <= count
         if action == "back":
             return True if view.can_go_back or self._before_restart else None
+        if action == "account_overlay":
+            return self.app.size.width < NARROW_WIDTH
         return True
