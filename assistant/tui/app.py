@@ -84,8 +84,8 @@ class AssistantApp(App[int]):
                 tooltip=NC_("key help", "Switch the language, keeping your place")),
         Binding("f3", "app.toggle_contrast", NC_("key", "Contrast"), priority=True,
                 tooltip=NC_("key help", "High-contrast colours on or off")),
-        # Listed in the help, kept out of the footer to leave room for the screen's keys.
-        Binding("ctrl+q", "app.quit", NC_("key", "Quit"), show=False, priority=True,
+        # Pinned at the right end of the key bar, on every screen.
+        Binding("ctrl+q", "app.quit", NC_("key", "Quit"), priority=True,
                 tooltip=NC_("key help", "Quit (a guide in progress is saved)")),
     ]
 
@@ -452,6 +452,13 @@ class AssistantApp(App[int]):
                                            high_contrast=self.theme == HIGH_CONTRAST))
 
     # -- keys that work everywhere ----------------------------------------------------
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say, in the current language, how to quit (it does not quit: it
+        copies in a text box, and a reflex should not lose anyone's place)."""
+        t = self.translator
+        self.notify(t.gettext("Press Ctrl+Q to quit; your place in a guide is saved."),
+                    title=t.gettext("Do you want to quit?"))
 
     def action_help(self) -> None:
         """Show every key (or close the help when it is open)."""

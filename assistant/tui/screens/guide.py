@@ -51,6 +51,8 @@ class GuideScreen(AssistantScreen):
                     tooltip=NC_("key help", "Choose the answer with this number"))
             for n in range(1, MAX_CHOICES + 1)
         ),
+        Binding("a", "account_overlay", NC_("key", "Account"),
+                tooltip=NC_("key help", "Show the simulated account (narrow terminals)")),
         Binding("b", "back", NC_("key", "Back"),
                 tooltip=NC_("key help", "Previous step, with the account as it was there")),
         Binding("r", "restart", NC_("key", "Restart"),
@@ -63,8 +65,6 @@ class GuideScreen(AssistantScreen):
                 tooltip=NC_("key help", "Scroll the step's text")),
         Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
                 tooltip=NC_("key help", "Save the session as Markdown for a support ticket")),
-        Binding("a", "account_overlay", NC_("key", "Account"),
-                tooltip=NC_("key help", "Show the simulated account (narrow terminals)")),
         Binding("p", "toggle_personal", NC_("key", "Unmask"),
                 tooltip=NC_("key help", "Show or hide emails and phone numbers on your screen "
                             "(hidden by default; transcripts always hide them)")),

@@ -64,7 +64,7 @@ class GuideList(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: auto;
         & > .guide-list--heading {
-            color: $text-disabled;
+            color: $text-muted;
             text-style: bold;
         }
         & > .guide-list--highlighted {
