@@ -133,6 +133,8 @@ class AssistantApp(App[int]):
         """Where transcripts are written (``None``: current directory, else user data)."""
         self.findings: list[Finding] | None = None
         """The last diagnosis of this session (added to transcripts)."""
+        self.last_transcript: Path | None = None
+        """Where the last transcript of this session was written."""
         self._start_guide = guide_id
         self._start_translator = translator_preview
         self.settings = settings
@@ -504,17 +506,24 @@ class AssistantApp(App[int]):
     # -- transcript -------------------------------------------------------------------
 
     def export_transcript(
-        self, runner: Runner | None = None, findings: Sequence[Finding] | None = None
+        self, runner: Runner | None = None, findings: Sequence[Finding] | None = None,
+        *, english: bool = False,
     ) -> Path | None:
-        """Write the session as Markdown (current language, masked) and say where."""
+        """Write the session as Markdown (masked) and say where, for as long as the
+        screen stays open; in English when ``english`` (a ticket for a support desk
+        abroad), else in the current language."""
         from assistant.transcript import session_markdown, write_transcript
 
         t = self.translator
+        language = get_translator("en") if english else t
         if findings is None and self.findings is not None:
             findings = self.findings
+        if findings is not None:
+            findings = [finding.rendered(language, mask=True) for finding in findings]
         text = session_markdown(
-            t, runner=runner, snapshot=self.account.snapshot, findings=findings,
-            when=datetime.now(),
+            language, runner=runner, snapshot=self.simulated, findings=findings,
+            when=datetime.now().astimezone(), source=self.account.source(language),
+            start=self.account.snapshot,
         )
         stem = runner.guide_id if runner is not None else "diagnosis"
         try:
@@ -526,5 +535,21 @@ class AssistantApp(App[int]):
                 severity="error",
             )
             return None
-        self.notify(t.gettext("Transcript saved: {path}", path=str(path)))
+        self.last_transcript = path
+        self.notify(t.gettext("Transcript saved: {path}", path=str(path)), timeout=20)
+        self.post_message(self.TranscriptSaved(path))
         return path
+
+    class TranscriptSaved(Message):
+        """A transcript was written (screens show where, and keep showing it)."""
+
+        def __init__(self, path: Path) -> None:
+            self.path = path
+            """Where the transcript is."""
+            super().__init__()
+
+    def on_assistant_app_transcript_saved(self, message: TranscriptSaved) -> None:
+        """Tell the screen on top, which keeps the path in view."""
+        show = getattr(self.screen, "show_transcript_path", None)
+        if callable(show):
+            show(message.path)

@@ -49,6 +49,9 @@ class DiagnoseScreen(AssistantScreen):
                 tooltip=NC_("key help", "Diagnose the account as the guides left it")),
         Binding("escape", "home", NC_("key", "Home"),
                 tooltip=NC_("key help", "Back to the guides")),
+        Binding("ctrl+e", "transcript_english", NC_("key", "Transcript in English"),
+                show=False,
+                tooltip=NC_("key help", "Save the transcript in English, whatever the language")),
         Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
                 tooltip=NC_("key help", "Save the account and its diagnosis as Markdown")),
     ]
@@ -68,6 +71,7 @@ class DiagnoseScreen(AssistantScreen):
             with VerticalScroll(id="finding-scroll"):
                 yield Static(id="finding-detail")
         yield Static(id="diagnosis-summary")
+        yield Static(id="transcript-path")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -196,3 +200,12 @@ class DiagnoseScreen(AssistantScreen):
     def action_transcript(self) -> None:
         """Save the account and its diagnosis as Markdown."""
         self.app.export_transcript(findings=self.findings)
+
+    def action_transcript_english(self) -> None:
+        """Save the account and its diagnosis as Markdown, in English."""
+        self.app.export_transcript(findings=self.findings, english=True)
+
+    def show_transcript_path(self, path: object) -> None:
+        """Keep where the transcript went in view (a toast goes away)."""
+        self.query_one("#transcript-path", Static).update(literal(
+            self.t.gettext("Transcript saved: {path}", path=str(path)), "italic"))

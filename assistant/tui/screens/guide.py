@@ -63,6 +63,9 @@ class GuideScreen(AssistantScreen):
                 tooltip=NC_("key help", "Scroll the step's text")),
         Binding("pagedown", "scroll_body(1)", NC_("key", "Scroll"), show=False,
                 tooltip=NC_("key help", "Scroll the step's text")),
+        Binding("ctrl+e", "transcript_english", NC_("key", "Transcript in English"),
+                show=False,
+                tooltip=NC_("key help", "Save the transcript in English, whatever the language")),
         Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
                 tooltip=NC_("key help", "Save the session as Markdown for a support ticket")),
         Binding("p", "toggle_personal", NC_("key", "Unmask"),
@@ -79,6 +82,7 @@ class GuideScreen(AssistantScreen):
         self.previous: Snapshot | None = None
         """The account before the last move (to mark what changed)."""
         self._keys_shown: tuple[int, bool, bool] | None = None
+        self._transcript: object | None = None
         self._before_restart: list[int] = []
         """The answers given before the last restart, while ``b`` can still undo it."""
 
@@ -94,6 +98,7 @@ class GuideScreen(AssistantScreen):
                 yield Static(id="outcome")
                 yield MarkdownScroll(id="step-body", mask=True)
                 yield ChoiceBar(id="choices")
+                yield Static(id="transcript-path")
             yield AccountPanel(id="account")
         yield KeyBar()
 
@@ -101,6 +106,10 @@ class GuideScreen(AssistantScreen):
         """Show the current step in the current language (the place is kept)."""
         self.runner.translator = self.t
         self.show_step()
+        line = self.query_one("#transcript-path", Static)
+        line.display = self._transcript is not None
+        if self._transcript is not None:
+            self.show_transcript_path(self._transcript)
 
     # -- showing ----------------------------------------------------------------------
 
@@ -311,6 +320,18 @@ class GuideScreen(AssistantScreen):
     def action_transcript(self) -> None:
         """Save the session as Markdown and say where."""
         self.app.export_transcript(self.runner)
+
+    def action_transcript_english(self) -> None:
+        """Save the session as Markdown in English, whatever the language shown."""
+        self.app.export_transcript(self.runner, english=True)
+
+    def show_transcript_path(self, path: object) -> None:
+        """Keep where the transcript went in view (a toast goes away)."""
+        line = self.query_one("#transcript-path", Static)
+        set_content(line, literal(self.t.gettext("Transcript saved: {path}", path=str(path)),
+                                  "italic"))
+        line.display = True
+        self._transcript = path
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Number keys only for the answers there are; Back greyed at the first step."""
