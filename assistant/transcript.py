@@ -150,13 +150,17 @@ def _intent(snapshot: Snapshot, t: Translator) -> str:
 
 
 def when_text(when: datetime) -> str:
-    """``2026-12-02 15:40 CET (UTC+01:00)``: the date and time with the time zone."""
+    """``2026-12-02, 15:40 CET (UTC+01:00)``: the date and time with the time zone.
+
+    The comma keeps the date from reading like a phone number to whoever masks the
+    transcript again.
+    """
     local = when if when.tzinfo is not None else when.astimezone()
     offset = local.strftime("%z")
     zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
     name = local.tzname() or ""
-    return local.strftime("%Y-%m-%d %H:%M") + (f" {name} ({zone})" if name and name != zone
-                                                  else f" ({zone})")
+    named = f"{name} ({zone})" if name and not name.startswith("UTC") else f"({zone})"
+    return local.strftime("%Y-%m-%d, %H:%M") + " " + named
 
 
 def session_markdown(

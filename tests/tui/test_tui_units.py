@@ -170,7 +170,7 @@ def test_a_transcript_goes_to_the_next_directory_when_one_is_not_usable(tmp_path
     not_a_directory = tmp_path / "a-file"
     not_a_directory.write_text("x")
     path = write_transcript("text", "guide", not_a_directory)
-    assert path.parent == tmp_path  # the working directory, next in line
+    assert path.parent == tmp_path / "documents" / "TikTok account assistant"  # next in line
     assert path.read_text() == "text"
 
 

@@ -18,8 +18,9 @@ from textual.widget import Widget
 from assistant.tui.text import shown
 
 
-QUIT_ACTIONS = frozenset({"app.quit", "quit"})
-"""The key drawn at the right end of the bar."""
+PINNED_ACTIONS = ("app.switch_language", "switch_language", "app.quit", "quit")
+"""Keys drawn at the right end of the bar, whatever the width: the language (for
+whoever cannot read the other one) and quit."""
 
 
 class KeyBar(Widget):
@@ -70,7 +71,7 @@ class KeyBar(Widget):
         # A dialog's chain stops at the dialog, yet the app's keys (help, language)
         # still work there: list them too.
         shown_bindings += [(self.app, binding, True) for _key, binding in self.app._bindings]
-        pinned: tuple[Content, str, object] | None = None
+        pinned: list[tuple[Content, str, object]] = []
         for node, binding, enabled in shown_bindings:
             if not binding.show or not enabled or binding.action in seen:
                 continue
@@ -82,14 +83,15 @@ class KeyBar(Widget):
                 (shown(binding.description, one_line=True), ".key-bar--description"),
                 " ",
             )
-            if binding.action in QUIT_ACTIONS:
-                pinned = (piece, binding.action, node)
+            if binding.action in PINNED_ACTIONS:
+                pinned.append((piece, binding.action, node))
             else:
                 parts.append((piece, binding.action, node))
+        pinned.sort(key=lambda item: PINNED_ACTIONS.index(item[1]) // 2)
         width = self.content_region.width or self.size.width
-        room = width - (pinned[0].cell_length if pinned is not None else 0)
+        room = width - sum(piece.cell_length for piece, _action, _node in pinned)
         line = Content("").join(piece for piece, _action, _node in parts)
-        if pinned is not None and line.cell_length > room:
+        if pinned and line.cell_length > room:
             line = line.truncate(max(room - 1, 0), ellipsis=True)
         self._targets = []
         offset = 0
@@ -98,11 +100,14 @@ class KeyBar(Widget):
             if offset < end:
                 self._targets.append((offset, end, action, node))
             offset += piece.cell_length
-        if pinned is not None:
+        if pinned:
             gap = max(room - line.cell_length, 1 if line.cell_length else 0)
             start = line.cell_length + gap
-            self._targets.append((start, start + pinned[0].cell_length, pinned[1], pinned[2]))
-            line = line + Content(" " * gap) + pinned[0]
+            line = line + Content(" " * gap)
+            for piece, action, node in pinned:
+                self._targets.append((start, start + piece.cell_length, action, node))
+                start += piece.cell_length
+                line = line + piece
         return line
 
     async def _on_click(self, event: events.Click) -> None:
