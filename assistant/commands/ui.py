@@ -72,6 +72,7 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
         lang=lang,
         high_contrast=remembered.high_contrast,
         settings=settings,
+        first_run=not settings.path.exists(),
         account=account,
         guide_id=args.guide,
         translator_preview=args.translator,

@@ -103,6 +103,7 @@ class AssistantApp(App[int]):
         high_contrast: bool = False,
         refused_state: tuple[str, SnapshotError] | None = None,
         settings: Settings | None = None,
+        first_run: bool = False,
     ) -> None:
         super().__init__()
         self.translator: Translator = get_translator(lang)
@@ -139,6 +140,8 @@ class AssistantApp(App[int]):
         self._start_translator = translator_preview
         self.settings = settings
         """Where the language and contrast are remembered (``None``: not remembered)."""
+        self.first_run = first_run
+        """Whether this is the first start (home then says what the simulation is)."""
         self._high_contrast = high_contrast
         self._refused_state = refused_state
         self._told_save_failed = False

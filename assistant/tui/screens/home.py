@@ -53,6 +53,7 @@ class HomeScreen(AssistantScreen):
     def compose(self) -> ComposeResult:
         """Title, account, filter, guides, the highlighted guide's summary, actions."""
         yield Static(id="home-title")
+        yield Static(id="first-run")
         yield Static(id="account-line")
         yield CleanInput(id="filter", compact=True)
         yield GuideList(id="guides")
@@ -66,6 +67,12 @@ class HomeScreen(AssistantScreen):
         self.query_one("#home-title", Static).update(
             literal(t.gettext("TikTok account assistant"), "bold")
         )
+        first_run = self.query_one("#first-run", Static)
+        first_run.display = self.app.first_run
+        if self.app.first_run:
+            from assistant.tui.text import SIMULATION_NOTE
+
+            first_run.update(literal(t.gettext(SIMULATION_NOTE)))
         self.query_one("#filter", CleanInput).placeholder = t.gettext(
             "Search a guide or what goes wrong (Enter opens the best match)"
         )
