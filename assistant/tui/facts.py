@@ -103,7 +103,8 @@ def account_facts(snapshot: Snapshot, t: Translator, *, mask: bool = True) -> li
         facts.append(fact("password", NC_("account", "Password shared with"), t.ngettext(
             "{n} person", "{n} people", tiktok.password_shared_with), "app"))
     if business is None:
-        facts.append(fact("business", NC_("account", "Login"), t.pgettext("account", "no login"), "business"))
+        facts.append(fact("business", NC_("account", "Login"),
+                          t.pgettext("account", "no login"), "business"))
     else:
         facts.append(fact("business", NC_("account", "Login"), email(business.email), "business"))
         if snapshot.is_linked:
@@ -116,8 +117,8 @@ def account_facts(snapshot: Snapshot, t: Translator, *, mask: bool = True) -> li
             linked = t.pgettext("account", "no")
         facts.append(fact("linked", NC_("account", "Linked"), linked, "business"))
         if not business.linking_available:
-            facts.append(fact("linking", NC_("account", "Linking"), t.pgettext("account", "not available"),
-                              "business"))
+            facts.append(fact("linking", NC_("account", "Linking"),
+                              t.pgettext("account", "not available"), "business"))
         member = snapshot.actor_member
         role = (
             _word(member.role.value, t) if member is not None and not member.departed
@@ -125,8 +126,8 @@ def account_facts(snapshot: Snapshot, t: Translator, *, mask: bool = True) -> li
         )
         facts.append(fact("role", NC_("account", "Your role"), role, "business"))
         active = len(business.active_members)
-        facts.append(fact("team", NC_("account", "Team"), t.ngettext("{n} member", "{n} members", active),
-                          "business"))
+        facts.append(fact("team", NC_("account", "Team"),
+                          t.ngettext("{n} member", "{n} members", active), "business"))
         pending = sum(1 for i in business.invitations if i.status is InvitationStatus.PENDING)
         if business.invitations:
             facts.append(fact("invitations", NC_("account", "Invitations"),

@@ -104,7 +104,6 @@ class ResumeScreen(AssistantModal[None]):
             literal(t.gettext("Continue where you were?"), "bold", one_line=True)
         )
         from assistant.privacy import mask_text
-
         from assistant.safetext import clean_line
 
         account = self.app.account

@@ -9,7 +9,6 @@ cheap. Pressing a button (or its number key, bound by the screen) posts
 from __future__ import annotations
 
 from collections.abc import Sequence
-
 from typing import ClassVar
 
 from textual import on

@@ -17,7 +17,6 @@ from textual.widget import Widget
 
 from assistant.tui.text import shown
 
-
 PINNED_ACTIONS = ("app.switch_language", "switch_language", "app.quit", "quit")
 """Keys drawn at the right end of the bar, whatever the width: the language (for
 whoever cannot read the other one) and quit."""
