@@ -302,3 +302,37 @@ async def test_after_a_guide_diagnose_again_shows_the_cleared_finding(make_app):
         await pilot.pause()
         assert app.simulated == app.account.snapshot
         assert "linked to TikTok For Business" in screen_text(app, "#account-line")
+
+
+async def test_a_transcript_names_the_snapshot_and_no_internal_identifier(make_app, tmp_path):
+    import re
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_from_home(pilot, "switch-to-personal", "personal")
+        await press_until_finished(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        shown = screen_text(app, "#transcript-path")
+    (written,) = (tmp_path / "transcripts").glob("*.md")
+    assert str(written) in shown.replace("\n", "")  # the path stays on screen
+    text = written.read_text(encoding="utf-8")
+    header = text.split("## ", 1)[0]
+    for label in ("Guide", "Outcome", "Snapshot", "Intent", "Assistant version", "Date"):
+        assert f"**{label}:**" in header, label
+    assert "Switching to personal while still linked" in header  # the scenario's name
+    assert re.search(r"\*\*Date:\*\* \d{4}-\d\d-\d\d, \d\d:\d\d .*UTC[+-]\d\d:\d\d", header)
+    assert "## The account at the start" in text and "## The account at the end" in text
+    assert not re.search(r"\bis_\w+|\w+_code\b|\w+_\w+\(", text), re.findall(
+        r"\bis_\w+|\w+_code\b", text)
+
+
+async def test_a_transcript_in_english_whatever_the_language(make_app, tmp_path):
+    app = make_app(lang="fr", guide_id="switch-to-personal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+    (written,) = (tmp_path / "transcripts").glob("*.md")
+    text = written.read_text(encoding="utf-8")
+    assert "**Language:** en" in text and "Étape" not in text

@@ -26,6 +26,15 @@ def folded(text: str) -> str:
     return fold(text)
 
 
+class SearchBox(CleanInput):
+    """The search box: takes every printable key except ``?``, which opens the help
+    here as on every screen (the search ignores punctuation anyway)."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        """Leave ``?`` to the help key."""
+        return character != "?" and super().check_consume_key(key, character)
+
+
 class HomeScreen(AssistantScreen):
     """Pick a guide, diagnose the account, or choose which account to simulate."""
 
@@ -55,7 +64,7 @@ class HomeScreen(AssistantScreen):
         yield Static(id="home-title")
         yield Static(id="first-run")
         yield Static(id="account-line")
-        yield CleanInput(id="filter", compact=True)
+        yield SearchBox(id="filter", compact=True)
         yield GuideList(id="guides")
         yield Static(id="guide-summary")
         yield Static(id="home-actions")
