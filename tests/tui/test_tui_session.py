@@ -11,6 +11,7 @@ from assistant.diagnose import diagnose
 from assistant.privacy import contains_personal_data
 from assistant.progress_store import ProgressStore
 from assistant.transcript import mask_markdown
+from assistant.tui.screens.account import AccountScreen
 from assistant.tui.screens.diagnose import DiagnoseScreen
 from assistant.tui.screens.guide import GuideScreen
 from assistant.tui.screens.home import HomeScreen
@@ -336,3 +337,26 @@ async def test_a_transcript_in_english_whatever_the_language(make_app, tmp_path)
     (written,) = (tmp_path / "transcripts").glob("*.md")
     text = written.read_text(encoding="utf-8")
     assert "**Language:** en" in text and "Étape" not in text
+
+
+async def test_choosing_the_account_a_place_was_saved_for_offers_it(make_app, progress_path):
+    first = make_app(guide_id="switch-to-personal")
+    async with first.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("1")
+        await pilot.pause()
+    second = make_app(scenario="share-at-limit")
+    async with second.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(second.screen, HomeScreen)
+        from assistant.account.scenarios import load_scenario
+        from assistant.tui.app import Account
+
+        second.push_screen(AccountScreen())
+        await pilot.pause()
+        second.set_account(Account(load_scenario("switch-blocked-by-link"),
+                                   scenario="switch-blocked-by-link"))
+        second.screen.dismiss()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(second.screen, ResumeScreen)
