@@ -74,7 +74,7 @@ class AssistantApp(App[int]):
         Path(__file__).parent / "screens" / "home.tcss",
     ]
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal"), (100, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", NC_("key", "Help"), priority=True,

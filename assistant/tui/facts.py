@@ -108,8 +108,7 @@ def account_facts(snapshot: Snapshot, t: Translator, *, mask: bool = True) -> li
     else:
         facts.append(fact("business", NC_("account", "Login"), email(business.email), "business"))
         if snapshot.is_linked:
-            linked = t.pgettext("account", "yes, to @{username}",
-                                username=clean_line(tiktok.username))
+            linked = t.pgettext("account", "yes")
         elif business.linked_tiktok:
             linked = t.pgettext("account", "no (the login is linked to @{username})",
                                 username=clean_line(business.linked_tiktok))

@@ -121,9 +121,15 @@ class AccountPanel(DocumentView):
             value = Content.styled(shown(fact.value, one_line=True),
                                    ".account-panel--changed" if changed else "")
             mark = CHANGED_MARK if changed else " "
-            if len(label) < column:
+            one_word = " " not in value.plain.strip()
+            if len(label) < column and not (one_word and value.cell_length > width - 2 - column):
                 blocks.append(Block(value, indent=2 + column, prefix=f"{mark} {label}",
                                     prefix_style=style))
+            elif one_word and value.cell_length > width - 2 - column:
+                # An address or a name cut in two reads worse than one on its own line.
+                blocks.append(Block(Content.styled(label, style), indent=2, prefix=mark,
+                                    prefix_style=style))
+                blocks.append(Block(value, indent=4))
             else:
                 blocks.append(Block(Content.styled(label, style), indent=2, prefix=mark,
                                     prefix_style=style))
