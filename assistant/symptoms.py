@@ -158,24 +158,29 @@ def load_symptoms(path: Path | None = None) -> tuple[list[Symptom], list[Problem
 
 
 def check_symptoms(
-    guide_steps: Mapping[str, Sequence[str]], path: Path | None = None
+    guide_steps: Mapping[str, Sequence[str]], path: Path | None = None,
+    translator: Translator | None = None,
 ) -> list[Problem]:
     """Problems of the symptoms file, and every symptom whose guide or step is missing.
 
     ``guide_steps`` maps each loaded guide id to its step ids, so a renamed step is
-    caught here rather than when someone picks the symptom.
+    caught here rather than when someone picks the symptom; ``translator`` writes the
+    missing-guide and missing-step messages in the reader's language.
     """
+    from assistant.i18n.translator import Translator as _Translator
+
+    t = translator if translator is not None else _Translator("en")
     symptoms, problems = load_symptoms(path)
     where = str(path if path is not None else symptoms_path())
     for symptom in symptoms:
         if symptom.guide not in guide_steps:
-            problems.append(Problem(where, symptom.line, (
-                f"symptom {symptom.id!r}: guide {symptom.guide!r} does not exist "
-                "(or did not load)")))
+            problems.append(Problem(where, symptom.line, t.gettext(
+                "symptom '{symptom}': guide '{guide}' does not exist (or did not load)",
+                symptom=symptom.id, guide=symptom.guide)))
         elif symptom.step not in guide_steps[symptom.guide]:
-            problems.append(Problem(where, symptom.line, (
-                f"symptom {symptom.id!r}: guide {symptom.guide!r} has no step "
-                f"{symptom.step!r}")))
+            problems.append(Problem(where, symptom.line, t.gettext(
+                "symptom '{symptom}': guide '{guide}' has no step '{step}'",
+                symptom=symptom.id, guide=symptom.guide, step=symptom.step)))
     return problems
 
 

@@ -58,7 +58,7 @@ def main(args: argparse.Namespace, context: Context) -> int:
             return []
         return check_symptoms(
             {g.id: list(g.steps) for g in library.guides.values()},
-            symptoms_path(library.directory),
+            symptoms_path(library.directory), t,
         )
 
     problems = _guarded("guides", guides, t) + _guarded("symptoms", symptoms, t) + _guarded(
