@@ -51,6 +51,7 @@ def _guides_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=f"{PROG} guides", description="List the guides.")
     _add_lang(parser)
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--search", metavar="TEXT", help="guides and symptoms matching TEXT")
     return parser
 
 

@@ -51,7 +51,17 @@ def main(args: argparse.Namespace, context: Context) -> int:
         library = load_guides(translator=t)
         return library.problems
 
-    problems = _guarded("guides", guides, t) + _guarded(
+    def symptoms() -> list[Problem]:
+        from assistant.symptoms import check_symptoms, symptoms_path
+
+        if library is None:
+            return []
+        return check_symptoms(
+            {g.id: list(g.steps) for g in library.guides.values()},
+            symptoms_path(library.directory), t,
+        )
+
+    problems = _guarded("guides", guides, t) + _guarded("symptoms", symptoms, t) + _guarded(
         "locales", lambda: _catalogue_problems(t), t
     )
     for problem in problems:

@@ -58,8 +58,21 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
                 "unknown guide {guide}; expected one of {choices}",
                 guide=args.guide, choices=", ".join(sorted(library.guides)),
             ))
+    from assistant.tui.settings import Settings
+
+    settings = Settings()
+    remembered = settings.load()
+    lang = t.lang
+    if getattr(args, "lang", None) is None and remembered.lang is not None:
+        # Chosen in the UI last time (F2), unless the command line says otherwise.
+        from assistant.i18n.translator import get_translator
+
+        lang = get_translator(remembered.lang).lang
     return AssistantApp(
-        lang=t.lang,
+        lang=lang,
+        high_contrast=remembered.high_contrast,
+        settings=settings,
+        first_run=not settings.path.exists(),
         account=account,
         guide_id=args.guide,
         translator_preview=args.translator,

@@ -36,13 +36,20 @@ class GuideLibrary:
     to_success: dict[tuple[str, str], int] = field(default_factory=dict)
     """Fewest shown steps from ``(guide, step)`` (included) to a ``success`` end step."""
 
+    def _header(self, guide_id: str) -> GuideHeader | Guide:
+        if self.headers is not None:
+            for header in self.headers:
+                if header.id == guide_id:
+                    return header
+        return self.guides[guide_id]
+
     def title(self, guide_id: str, translator: Translator) -> str:
-        """The translated title of a guide."""
-        return translator.gettext(self.guides[guide_id].title)
+        """The translated title of a guide (from its header alone when on demand)."""
+        return translator.gettext(self._header(guide_id).title)
 
     def summary(self, guide_id: str, translator: Translator) -> str:
         """The translated one-line summary of a guide."""
-        return translator.gettext(self.guides[guide_id].summary)
+        return translator.gettext(self._header(guide_id).summary)
 
     headers: list[GuideHeader] | None = None
     """With :func:`open_guides`: the header of every guide file, in topic order."""

@@ -31,6 +31,9 @@ _OUTCOME_MARKS = {"success": "✔", "blocked": "✖", "escalate": "➜"}
 """Drawn with the outcome's name: the colour is never the only sign."""
 
 _FINISHED_ACTIONS = ("transcript", "restart", "home")
+
+NARROW_WIDTH = 70
+"""Below this many columns the account panel is hidden (``-narrow``); ``a`` shows it."""
 """What the answer buttons offer once the guide has reached its outcome."""
 
 
@@ -48,6 +51,8 @@ class GuideScreen(AssistantScreen):
                     tooltip=NC_("key help", "Choose the answer with this number"))
             for n in range(1, MAX_CHOICES + 1)
         ),
+        Binding("a", "account_overlay", NC_("key", "Account"),
+                tooltip=NC_("key help", "Show the simulated account (narrow terminals)")),
         Binding("b", "back", NC_("key", "Back"),
                 tooltip=NC_("key help", "Previous step, with the account as it was there")),
         Binding("r", "restart", NC_("key", "Restart"),
@@ -58,8 +63,14 @@ class GuideScreen(AssistantScreen):
                 tooltip=NC_("key help", "Scroll the step's text")),
         Binding("pagedown", "scroll_body(1)", NC_("key", "Scroll"), show=False,
                 tooltip=NC_("key help", "Scroll the step's text")),
+        Binding("ctrl+e", "transcript_english", NC_("key", "Transcript in English"),
+                show=False,
+                tooltip=NC_("key help", "Save the transcript in English, whatever the language")),
         Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
                 tooltip=NC_("key help", "Save the session as Markdown for a support ticket")),
+        Binding("p", "toggle_personal", NC_("key", "Unmask"),
+                tooltip=NC_("key help", "Show or hide emails and phone numbers on your screen "
+                            "(hidden by default; transcripts always hide them)")),
     ]
 
     def __init__(self, runner: Runner) -> None:
@@ -71,6 +82,9 @@ class GuideScreen(AssistantScreen):
         self.previous: Snapshot | None = None
         """The account before the last move (to mark what changed)."""
         self._keys_shown: tuple[int, bool, bool] | None = None
+        self._transcript: object | None = None
+        self._before_restart: list[int] = []
+        """The answers given before the last restart, while ``b`` can still undo it."""
 
     def compose(self) -> ComposeResult:
         """Breadcrumb and progress, the step, the account panel, the answers."""
@@ -84,6 +98,7 @@ class GuideScreen(AssistantScreen):
                 yield Static(id="outcome")
                 yield MarkdownScroll(id="step-body", mask=True)
                 yield ChoiceBar(id="choices")
+                yield Static(id="transcript-path")
             yield AccountPanel(id="account")
         yield KeyBar()
 
@@ -91,6 +106,10 @@ class GuideScreen(AssistantScreen):
         """Show the current step in the current language (the place is kept)."""
         self.runner.translator = self.t
         self.show_step()
+        line = self.query_one("#transcript-path", Static)
+        line.display = self._transcript is not None
+        if self._transcript is not None:
+            self.show_transcript_path(self._transcript)
 
     # -- showing ----------------------------------------------------------------------
 
@@ -112,10 +131,16 @@ class GuideScreen(AssistantScreen):
                 "A guide within “{guide}”: when it ends, you go back there.",
                 guide=view.trail[-2].title,
             )))
+        masked = not self.app.show_personal_data
+        hide = mask_text if masked else str
         set_content(self.query_one("#step-title", Static),
-                    literal(mask_text(view.title), "bold", one_line=True))
+                    literal(hide(view.title), "bold", one_line=True))
         self.show_outcome(view)
-        self.query_one("#step-body", MarkdownScroll).update(view.body)
+        body = self.query_one("#step-body", MarkdownScroll)
+        if body.mask != masked:
+            body.mask = masked
+            body.update("")
+        body.update(view.body)
         choices = self.query_one("#choices", ChoiceBar)
         if view.finished:
             choices.show([
@@ -124,11 +149,12 @@ class GuideScreen(AssistantScreen):
                 t.gettext("Back to the guides"),
             ])
         else:
-            choices.show([mask_text(choice) for choice in view.choices])
+            choices.show([hide(choice) for choice in view.choices])
         self.query_one("#account", AccountPanel).show_account(
-            self.runner.snapshot, t, self.previous, t.gettext("Simulated account")
+            self.runner.snapshot, t, self.previous, t.gettext("Simulated account"),
+            mask=masked,
         )
-        keys = (len(view.choices), view.finished, view.can_go_back)
+        keys = (len(view.choices), view.finished, view.can_go_back or bool(self._before_restart))
         if keys != self._keys_shown:
             # Only then: refreshing the bindings rebuilds the footer.
             self._keys_shown = keys
@@ -189,20 +215,40 @@ class GuideScreen(AssistantScreen):
     def move(self, how: str, number: int = 0) -> None:
         """Answer, go back or restart, then show the new step and save the place."""
         before = self.runner.snapshot
+        undone: list[int] | None = None
         try:
             if how == "answer":
                 self.runner.answer(number)
             elif how == "back":
                 if not self.runner.back():
-                    return
+                    if not self._before_restart:
+                        return
+                    # Back from the first step after a restart: the restart is undone.
+                    undone, self._before_restart = self._before_restart, []
+                    for answer in undone:
+                        self.runner.answer(answer)
             else:
+                answers = list(self.runner.answers)
+                if not answers:
+                    return
                 self.runner.restart()
+                self._before_restart = answers
         except ChoiceError:
             return
+        if how == "answer":
+            self._before_restart = []
         self.previous = before
         self.app.save_progress(self.runner)
         self.show_step()
         self.query_one("#choices", ChoiceBar).keep_focus()
+        t = self.t
+        if how == "restart":
+            self.app.notify(t.gettext(
+                "Started again from the first step. Press b to go back to step {n}.",
+                n=len(self._before_restart) + 1))
+        elif undone is not None:
+            self.app.notify(t.gettext("Restart undone: back at step {n}.",
+                                      n=self.runner.view().progress.taken))
 
     def action_choose(self, number: int) -> None:
         """Answer with choice ``number`` (or, at the end, one of the closing actions)."""
@@ -238,7 +284,9 @@ class GuideScreen(AssistantScreen):
         self.move("restart")
 
     def action_home(self) -> None:
-        """Back to the guides; the place stays saved until the guide ends."""
+        """Back to the guides; the place stays saved (and reopening continues there)
+        until the guide ends, and the account stays as the guide left it."""
+        self.app.guide_left(self.runner)
         self.dismiss()
 
     def action_scroll_body(self, direction: int) -> None:
@@ -249,9 +297,41 @@ class GuideScreen(AssistantScreen):
         else:
             body.scroll_page_down(animate=False)
 
+    def action_account_overlay(self) -> None:
+        """The account panel over the step (where the terminal is too narrow for it)."""
+        from assistant.tui.screens.account_overlay import AccountOverlay
+
+        self.app.push_screen(AccountOverlay(self.runner.snapshot, self.previous,
+                                            mask=not self.app.show_personal_data))
+
+    def action_toggle_personal(self) -> None:
+        """Show or hide personal data on this screen (never in a transcript)."""
+        self.app.show_personal_data = not self.app.show_personal_data
+        self.show_step()
+        t = self.t
+        self.app.notify(t.gettext("Personal data shown on your screen (p hides it).")
+                        if self.app.show_personal_data
+                        else t.gettext("Personal data hidden."))
+
+    def on_resize(self) -> None:
+        """The account key is offered only where the panel does not fit."""
+        self.refresh_bindings()
+
     def action_transcript(self) -> None:
         """Save the session as Markdown and say where."""
         self.app.export_transcript(self.runner)
+
+    def action_transcript_english(self) -> None:
+        """Save the session as Markdown in English, whatever the language shown."""
+        self.app.export_transcript(self.runner, english=True)
+
+    def show_transcript_path(self, path: object) -> None:
+        """Keep where the transcript went in view (a toast goes away)."""
+        line = self.query_one("#transcript-path", Static)
+        set_content(line, literal(self.t.gettext("Transcript saved: {path}", path=str(path)),
+                                  "italic"))
+        line.display = True
+        self._transcript = path
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Number keys only for the answers there are; Back greyed at the first step."""
@@ -262,5 +342,7 @@ class GuideScreen(AssistantScreen):
             count = len(_FINISHED_ACTIONS) if view.finished else len(view.choices)
             return bool(parameters) and int(str(parameters[0])) <= count
         if action == "back":
-            return True if view.can_go_back else None
+            return True if view.can_go_back or self._before_restart else None
+        if action == "account_overlay":
+            return self.app.size.width < NARROW_WIDTH
         return True
