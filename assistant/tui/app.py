@@ -48,9 +48,13 @@ class Account:
     """The scenario it was loaded from, if any."""
     path: str | None = None
     """The snapshot file it was read from, if any."""
+    pasted: bool = False
+    """Pasted in the page (served mode: no file)."""
 
     def source(self, t: Translator) -> str:
         """Where the account comes from, in ``t``'s language."""
+        if self.pasted:
+            return t.gettext("pasted snapshot")
         if self.scenario is not None:
             from assistant.account.scenarios import scenario_title
 
@@ -100,6 +104,7 @@ class AssistantApp(App[int]):
         transcript_dir: Path | None = None,
         high_contrast: bool = False,
         refused_state: tuple[str, SnapshotError] | None = None,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.translator: Translator = get_translator(lang)
@@ -123,6 +128,9 @@ class AssistantApp(App[int]):
         """Where transcripts are written (``None``: current directory, else user data)."""
         self.findings: list[Finding] | None = None
         """The last diagnosis of this session (added to transcripts)."""
+        self.served = served
+        """Served to a browser (:mod:`assistant.tui.served`): no server file is opened
+        by path, and transcripts are downloads."""
         self._start_guide = guide_id
         self._start_translator = translator_preview
         self._high_contrast = high_contrast
@@ -422,6 +430,12 @@ class AssistantApp(App[int]):
             when=datetime.now(),
         )
         stem = runner.guide_id if runner is not None else "diagnosis"
+        if self.served:
+            from assistant.tui.served import deliver_transcript
+
+            name = deliver_transcript(self, text, stem)
+            self.notify(t.gettext("Transcript sent to your browser: {name}", name=name))
+            return None
         try:
             path = write_transcript(text, stem, self.transcript_dir)
         except OSError as problem:

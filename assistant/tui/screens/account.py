@@ -50,7 +50,12 @@ class AccountScreen(AssistantModal[None]):
             yield Static(id="account-title")
             yield OptionList(id="scenarios", markup=False)
             yield Static(id="path-label")
-            yield CleanInput(self._path, id="snapshot-path", compact=True)
+            if self.app.served:
+                from assistant.tui.served import PasteBox
+
+                yield PasteBox(id="snapshot-path", compact=True)
+            else:
+                yield CleanInput(self._path, id="snapshot-path", compact=True)
             yield Static(id="account-error")
         yield KeyBar()
 
@@ -62,12 +67,14 @@ class AccountScreen(AssistantModal[None]):
         self.query_one("#account-title", Static).update(
             literal(t.gettext("Choose the account to simulate"), "bold", one_line=True)
         )
-        self.query_one("#path-label", Static).update(
-            literal(t.gettext("…or the path of a snapshot file (account-state/1 JSON):"))
-        )
-        self.query_one("#snapshot-path", CleanInput).placeholder = t.gettext(
-            "path/to/snapshot.json"
-        )
+        if self.app.served:
+            prompt = t.gettext("…or paste a snapshot here (account-state/1 JSON), then Enter:")
+            placeholder = t.gettext("paste the snapshot JSON here")
+        else:
+            prompt = t.gettext("…or the path of a snapshot file (account-state/1 JSON):")
+            placeholder = t.gettext("path/to/snapshot.json")
+        self.query_one("#path-label", Static).update(literal(prompt))
+        self.query_one("#snapshot-path", CleanInput).placeholder = placeholder
         scenarios = self.query_one("#scenarios", OptionList)
         kept = scenarios.highlighted
         current = self.app.account.scenario
@@ -103,12 +110,28 @@ class AccountScreen(AssistantModal[None]):
         path = event.value.strip()
         if not path:
             return
+        if self.app.served:
+            # Served to a browser: the text is the snapshot, never a server path.
+            self._snapshot_pasted(path)
+            return
         try:
             snapshot = read_snapshot(path)
         except SnapshotError as problem:
             self.show_error(problem)
             return
         self.app.set_account(Account(snapshot, path=path))
+        self.dismiss()
+
+    def _snapshot_pasted(self, text: str) -> None:
+        from assistant.account.snapshot import load_snapshot
+        from assistant.tui.app import Account
+
+        try:
+            snapshot = load_snapshot(text, self.t.gettext("pasted snapshot"))
+        except SnapshotError as problem:
+            self.show_error(problem)
+            return
+        self.app.set_account(Account(snapshot, pasted=True))
         self.dismiss()
 
     def show_error(self, problem: Exception) -> None:
@@ -125,6 +148,10 @@ class AccountScreen(AssistantModal[None]):
         self.query_one("#account-error", Static).update(
             literal(message, "bold $text-error", one_line=True)
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Served to a browser, there is no file path to type (the box takes a paste)."""
+        return not (action == "focus_path" and self.app.served)
 
     def action_focus_path(self) -> None:
         """Go to the file path box."""
