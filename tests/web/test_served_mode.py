@@ -51,8 +51,9 @@ async def test_served_account_screen_takes_a_paste_and_never_a_server_path(serve
         assert isinstance(box, PasteBox)
         assert "paste" in str(screen.query_one("#path-label").render()).lower()
         assert not screen.check_action("focus_path", ())
+        await pilot.press("ctrl+f")
+        assert box.has_focus
         # A path to a real snapshot on the server is read as text, never opened.
-        box.focus()
         box.value = str(SHARE_AT_LIMIT)
         await pilot.press("enter")
         await pilot.pause()
@@ -79,6 +80,20 @@ async def test_a_pasted_snapshot_of_several_lines_becomes_the_account(served_app
         assert served_app.account.source(served_app.translator) == "pasted snapshot"
         served_app.set_language("fr")
         assert served_app.account.source(served_app.translator) == "instantané collé"
+
+
+async def test_the_terminal_account_screen_still_takes_a_path(tmp_path):
+    app = AssistantApp(lang="en", library=load_guides(),
+                       progress_store=ProgressStore(tmp_path / "progress.json"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.push_screen(AccountScreen())
+        await pilot.pause()
+        screen = app.screen
+        assert not isinstance(screen.query_one("#snapshot-path"), PasteBox)
+        assert screen.check_action("focus_path", ()) and not screen.check_action("focus_paste", ())
+        await pilot.press("ctrl+f", *str(SHARE_AT_LIMIT), "enter")
+        await pilot.pause()
+        assert app.account.path == str(SHARE_AT_LIMIT)
 
 
 async def test_a_served_transcript_is_delivered_and_no_file_is_written(

@@ -36,6 +36,8 @@ class AccountScreen(AssistantModal[None]):
                 tooltip=NC_("key help", "Keep the current account")),
         Binding("ctrl+f", "focus_path", NC_("key", "File path"),
                 tooltip=NC_("key help", "Type the path of a snapshot file")),
+        Binding("ctrl+f", "focus_paste", NC_("key", "Paste"),
+                tooltip=NC_("key help", "Paste a snapshot (served in a browser)")),
     ]
 
     def __init__(self, problem: Exception | None = None, path: str = "") -> None:
@@ -151,7 +153,13 @@ class AccountScreen(AssistantModal[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Served to a browser, there is no file path to type (the box takes a paste)."""
-        return not (action == "focus_path" and self.app.served)
+        if action in ("focus_path", "focus_paste"):
+            return (action == "focus_paste") == self.app.served
+        return True
+
+    def action_focus_paste(self) -> None:
+        """Go to the box a snapshot is pasted in (served mode)."""
+        self.query_one("#snapshot-path", CleanInput).focus()
 
     def action_focus_path(self) -> None:
         """Go to the file path box."""
