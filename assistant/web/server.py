@@ -299,7 +299,7 @@ class AssistantServer(Server):
                 if process is not None:
                     try:
                         await asyncio.wait_for(process.wait(), STOP_SECONDS)
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         with contextlib.suppress(ProcessLookupError):
                             process.kill()
                         await process.wait()
