@@ -7,10 +7,12 @@ Skipped, with the reason, without textual-serve, playwright or Debian's chromium
 
 from __future__ import annotations
 
+import asyncio
 import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -179,10 +181,26 @@ def test_past_the_cap_a_page_says_the_assistant_is_busy(browser, tmp_path):
             busy.goto(served.url)
             assert "The assistant is busy: 1 session is open" in busy.inner_text("#busy")
             other.close()
+            # Playwright's loop runs in this thread: the client gets a thread of its own.
+            with ThreadPoolExecutor(max_workers=1) as thread:
+                late = thread.submit(asyncio.run, late_websocket(served.url)).result()
+            assert "The assistant is busy" in late
         finally:
             context.close()
     finally:
         served.stop()
+
+
+async def late_websocket(url: str) -> str:
+    """What a websocket opened past the cap receives before it is closed."""
+    import aiohttp
+
+    received = []
+    async with aiohttp.ClientSession() as client, client.ws_connect(url + "ws") as socket:
+        async for message in socket:
+            if message.type == aiohttp.WSMsgType.BINARY:
+                received.append(message.data.decode("utf-8"))
+    return "".join(received)
 
 
 def test_ctrl_c_stops_every_session_and_leaves_no_file_behind(browser, tmp_path):
