@@ -36,8 +36,8 @@ class AccountScreen(AssistantModal[None]):
                 tooltip=NC_("key help", "Keep the current account")),
         Binding("ctrl+f", "focus_path", NC_("key", "File path"),
                 tooltip=NC_("key help", "Type the path of a snapshot file")),
-        Binding("ctrl+f", "focus_paste", NC_("key", "Paste"),
-                tooltip=NC_("key help", "Paste a snapshot (served in a browser)")),
+        # Served in a browser, the same key goes to the paste box (said by its prompt).
+        Binding("ctrl+f", "focus_paste", show=False),
     ]
 
     def __init__(self, problem: Exception | None = None, path: str = "") -> None:
@@ -70,7 +70,9 @@ class AccountScreen(AssistantModal[None]):
             literal(t.gettext("Choose the account to simulate"), "bold", one_line=True)
         )
         if self.app.served:
-            prompt = t.gettext("…or paste a snapshot here (account-state/1 JSON), then Enter:")
+            prompt = t.gettext(
+                "…or Ctrl+F and paste a snapshot here (account-state/1 JSON), then Enter:"
+            )
             placeholder = t.gettext("paste the snapshot JSON here")
         else:
             prompt = t.gettext("…or the path of a snapshot file (account-state/1 JSON):")
