@@ -107,6 +107,16 @@ def _export_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} serve", description="The terminal UI in a web browser.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    parser.add_argument("--max-sessions", type=int, default=8, metavar="N",
+                        help="browser tabs served at once")
+    _add_lang(parser)
+    return parser
+
+
 def _command(module: str) -> Callable[[argparse.Namespace, Context], int]:
     """Import a command lazily: start-up only pays for the command it runs."""
 
@@ -124,6 +134,7 @@ COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], str]] = {
     "diagnose": (_diagnose_parser, "diagnose"),
     "check": (_check_parser, "check"),
     "export": (_export_parser, "export"),
+    "serve": (_serve_parser, "serve"),
 }
 
 

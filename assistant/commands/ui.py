@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 from typing import TYPE_CHECKING
 
 from assistant.commands.common import CommandError, Context
@@ -36,6 +37,7 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
     from assistant.account.snapshot import SnapshotError, read_snapshot
     from assistant.tui.app import Account, AssistantApp
     from assistant.tui.library_cache import LibraryCache
+    from assistant.tui.served import is_served
 
     t = context.translator
     account = refused = None
@@ -79,4 +81,5 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
         library=library,
         library_cache=cache,
         refused_state=refused,
+        served=is_served(os.environ),
     )

@@ -50,9 +50,13 @@ class Account:
     """The scenario it was loaded from, if any."""
     path: str | None = None
     """The snapshot file it was read from, if any."""
+    pasted: bool = False
+    """Pasted in the page (served mode: no file)."""
 
     def source(self, t: Translator) -> str:
         """Where the account comes from, in ``t``'s language."""
+        if self.pasted:
+            return t.gettext("pasted snapshot")
         if self.scenario is not None:
             from assistant.account.scenarios import scenario_title
 
@@ -104,6 +108,7 @@ class AssistantApp(App[int]):
         refused_state: tuple[str, SnapshotError] | None = None,
         settings: Settings | None = None,
         first_run: bool = False,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.translator: Translator = get_translator(lang)
@@ -136,6 +141,9 @@ class AssistantApp(App[int]):
         """The last diagnosis of this session (added to transcripts)."""
         self.last_transcript: Path | None = None
         """Where the last transcript of this session was written."""
+        self.served = served
+        """Served to a browser (:mod:`assistant.tui.served`): no server file is opened
+        by path, and transcripts are downloads."""
         self._start_guide = guide_id
         self._start_translator = translator_preview
         self.settings = settings
@@ -529,6 +537,12 @@ class AssistantApp(App[int]):
             start=self.account.snapshot,
         )
         stem = runner.guide_id if runner is not None else "diagnosis"
+        if self.served:
+            from assistant.tui.served import deliver_transcript
+
+            name = deliver_transcript(self, text, stem)
+            self.notify(t.gettext("Transcript sent to your browser: {name}", name=name))
+            return None
         try:
             path = write_transcript(text, stem, self.transcript_dir)
         except OSError as problem:
