@@ -14,16 +14,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from assistant.account.model import Snapshot
 from assistant.engine import ChoiceError, Runner, StepView, outcome_label
-from assistant.i18n.translator import NC_
+from assistant.engine.typed import InputError
+from assistant.i18n.translator import N_, NC_
 from assistant.privacy import mask_text
 from assistant.tui.screens.base import AssistantScreen
 from assistant.tui.text import literal, set_content, shown
 from assistant.tui.widgets.account_panel import AccountPanel
 from assistant.tui.widgets.choice_bar import MAX_CHOICES, ChoiceBar
+from assistant.tui.widgets.clean_input import CleanInput
 from assistant.tui.widgets.key_bar import KeyBar
 from assistant.tui.widgets.markdown_scroll import MarkdownScroll
 
@@ -31,6 +33,13 @@ _OUTCOME_MARKS = {"success": "✔", "blocked": "✖", "escalate": "➜"}
 """Drawn with the outcome's name: the colour is never the only sign."""
 
 _FINISHED_ACTIONS = ("transcript", "restart", "home")
+
+_INPUT_HINTS = {
+    "email": N_("Type the email address, then Enter (for example name@example.com)"),
+    "phone": N_("Type the phone number, then Enter (for example +33 6 12 34 56 78)"),
+    "username": N_("Type the TikTok username, then Enter (for example maison.lune)"),
+}
+"""What the text box of an ``input`` step says while empty."""
 
 NARROW_WIDTH = 70
 """Below this many columns the account panel is hidden (``-narrow``); ``a`` shows it."""
@@ -83,8 +92,9 @@ class GuideScreen(AssistantScreen):
         """The account before the last move (to mark what changed)."""
         self._keys_shown: tuple[int, bool, bool] | None = None
         self._transcript: object | None = None
-        self._before_restart: list[int] = []
+        self._before_restart: list[int | str] = []
         """The answers given before the last restart, while ``b`` can still undo it."""
+        self._input_step: tuple[str, str, int] | None = None
 
     def compose(self) -> ComposeResult:
         """Breadcrumb and progress, the step, the account panel, the answers."""
@@ -97,6 +107,8 @@ class GuideScreen(AssistantScreen):
                 yield Static(id="step-title")
                 yield Static(id="outcome")
                 yield MarkdownScroll(id="step-body", mask=True)
+                yield CleanInput(id="answer-input")
+                yield Static(id="input-error")
                 yield ChoiceBar(id="choices")
                 yield Static(id="transcript-path")
             yield AccountPanel(id="account")
@@ -141,13 +153,20 @@ class GuideScreen(AssistantScreen):
             body.mask = masked
             body.update("")
         body.update(view.body)
+        if view.finished:
+            extra = self.ending_markdown()
+            if extra:
+                body.update(view.body + "\n\n" + extra)
+        self.show_input(view)
         choices = self.query_one("#choices", ChoiceBar)
         if view.finished:
-            choices.show([
-                t.gettext("Save the transcript"),
-                t.gettext("Start this guide again"),
-                t.gettext("Back to the guides"),
-            ])
+            labels = [t.gettext("Save the transcript"), t.gettext("Start this guide again"),
+                      t.gettext("Back to the guides")]
+            following = self.next_guide
+            if following is not None:
+                labels.insert(0, t.gettext("Next: {guide}",
+                                           guide=self.app.library.title(following, t)))
+            choices.show(labels)
         else:
             choices.show([hide(choice) for choice in view.choices])
         self.query_one("#account", AccountPanel).show_account(
@@ -159,6 +178,77 @@ class GuideScreen(AssistantScreen):
             # Only then: refreshing the bindings rebuilds the footer.
             self._keys_shown = keys
             self.refresh_bindings()
+
+    def show_input(self, view: StepView) -> None:
+        """The text box of an ``input`` step (hidden on every other step)."""
+        box = self.query_one("#answer-input", CleanInput)
+        error = self.query_one("#input-error", Static)
+        asks = view.input is not None and not view.finished
+        if box.display != asks:
+            box.display = asks
+            error.display = False
+        if asks:
+            box.placeholder = self.t.gettext(_INPUT_HINTS.get(view.input or "", ""))
+            if self._input_step != (view.guide, view.step, view.progress.taken):
+                box.value = ""
+                error.display = False
+                box.focus()
+        self._input_step = (view.guide, view.step, view.progress.taken) if asks else None
+
+    @on(Input.Submitted, "#answer-input")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            before = self.runner.snapshot
+            self.runner.answer_text(event.value)
+        except InputError as refused:
+            error = self.query_one("#input-error", Static)
+            set_content(error, literal(refused.render(self.t)))
+            error.display = True
+            return
+        except ChoiceError:
+            return
+        self._before_restart = []
+        self.previous = before
+        self.app.save_progress(self.runner)
+        self.show_step()
+        self.query_one("#choices", ChoiceBar).keep_focus()
+
+    @property
+    def next_guide(self) -> str | None:
+        """The guide the ending offers next (see :func:`~assistant.engine.verdict.next_guide`)."""
+        from assistant.engine.verdict import next_guide
+
+        return next_guide(self.runner) if self.runner.finished else None
+
+    def ending_markdown(self) -> str:
+        """What the diagnosis says now, what changed, and the hand-over, at the end."""
+        from assistant.diagnose import diagnose
+        from assistant.engine.verdict import changed, handoff, verdict
+
+        t = self.t
+        lines: list[str] = []
+        result = verdict(self.runner)
+        if result is not None and (result.before or result.after):
+            titles = {f.code: f.title for f in diagnose(self.runner.initial, result.intent, t)}
+            titles.update({f.code: f.title for f in diagnose(self.runner.snapshot,
+                                                               result.intent, t)})
+            lines.append("**" + t.gettext("What the diagnosis finds now") + "**")
+            lines.append("")
+            for code in result.cleared:
+                lines.append("- ✔ " + t.gettext("Cleared: {finding}", finding=titles[code]))
+            for code in result.remaining:
+                lines.append("- ✖ " + t.gettext("Still there: {finding}", finding=titles[code]))
+            for code in result.new:
+                lines.append("- ✖ " + t.gettext("New: {finding}", finding=titles[code]))
+            lines.append("")
+        if not changed(self.runner):
+            lines.append(t.gettext("Nothing in the account was changed."))
+            lines.append("")
+        text = handoff(self.runner, t)
+        if text:
+            lines.append(text)
+        return "\n".join(lines).strip()
 
     @property
     def inside_sub_guide(self) -> bool:
@@ -215,7 +305,7 @@ class GuideScreen(AssistantScreen):
     def move(self, how: str, number: int = 0) -> None:
         """Answer, go back or restart, then show the new step and save the place."""
         before = self.runner.snapshot
-        undone: list[int] | None = None
+        undone: list[int | str] | None = None
         try:
             if how == "answer":
                 self.runner.answer(number)
@@ -226,7 +316,7 @@ class GuideScreen(AssistantScreen):
                     # Back from the first step after a restart: the restart is undone.
                     undone, self._before_restart = self._before_restart, []
                     for answer in undone:
-                        self.runner.answer(answer)
+                        self.runner.give(answer)
             else:
                 answers = list(self.runner.answers)
                 if not answers:
@@ -256,15 +346,29 @@ class GuideScreen(AssistantScreen):
         if view is None:
             return
         if view.finished:
-            if 1 <= number <= len(_FINISHED_ACTIONS):
-                self.closing_action(_FINISHED_ACTIONS[number - 1])
+            actions = self.finished_actions
+            if 1 <= number <= len(actions):
+                self.closing_action(actions[number - 1])
             return
         if 1 <= number <= len(view.choices):
             self.move("answer", number)
 
+    @property
+    def finished_actions(self) -> tuple[str, ...]:
+        """What the answers offer once the guide has ended (the next guide first)."""
+        if self.next_guide is not None:
+            return ("next", *_FINISHED_ACTIONS)
+        return _FINISHED_ACTIONS
+
     def closing_action(self, name: str) -> None:
         """One of the closing actions offered once the guide has ended."""
-        if name == "transcript":
+        if name == "next":
+            following = self.next_guide
+            self.app.guide_left(self.runner)
+            self.dismiss()
+            if following is not None:
+                self.app.open_guide(following, self.runner.snapshot)
+        elif name == "transcript":
             self.action_transcript()
         elif name == "restart":
             self.action_restart()
@@ -339,7 +443,7 @@ class GuideScreen(AssistantScreen):
         if view is None:
             return True
         if action == "choose":
-            count = len(_FINISHED_ACTIONS) if view.finished else len(view.choices)
+            count = len(self.finished_actions) if view.finished else len(view.choices)
             return bool(parameters) and int(str(parameters[0])) <= count
         if action == "back":
             return True if view.can_go_back or self._before_restart else None
