@@ -71,6 +71,8 @@ class PoEntry:
     """Translator comments (``# ...``) and extracted comments (``#. ...``)."""
     locations: list[str] = field(default_factory=list)
     """Where the English text comes from (``#: file:line``)."""
+    previous: tuple[str, ...] = ()
+    """The English a fuzzy entry was translated from (``#| msgid``, ``#| msgid_plural``)."""
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -158,6 +160,7 @@ class _Parser:
         self.pending_flags: set[str] = set()
         self.pending_comments: list[str] = []
         self.pending_locations: list[str] = []
+        self.pending_previous: list[str] = []
         self.last: str | None = None  # keyword that a continuation line extends
         self.keywords_line = 0
 
@@ -174,8 +177,10 @@ class _Parser:
 
     def start(self, line: int, obsolete: bool) -> PoEntry:
         entry = PoEntry(line=0, flags=self.pending_flags, obsolete=obsolete,
-                        comments=self.pending_comments, locations=self.pending_locations)
+                        comments=self.pending_comments, locations=self.pending_locations,
+                        previous=_previous(self.pending_previous))
         self.pending_flags, self.pending_comments, self.pending_locations = set(), [], []
+        self.pending_previous = []
         self.keywords_line = line
         self.current = entry
         return entry
@@ -276,9 +281,10 @@ def parse_po(data: bytes) -> PoFile:
             if not stripped:
                 continue
         if stripped.startswith(("#|", "|")):
-            _check_previous(stripped.lstrip("#").lstrip("|").strip(), number)
+            # Only a comment: read leniently (Babel's --previous wraps it without quotes).
             if not obsolete:
                 parser.comment("#|")
+            parser.pending_previous.append(stripped.lstrip("#").lstrip("|").strip())
         elif stripped.startswith("#"):
             parser.comment(stripped)
         elif stripped.startswith('"'):
@@ -289,15 +295,27 @@ def parse_po(data: bytes) -> PoFile:
     return _assemble(parser.entries)
 
 
-def _check_previous(text: str, line: int) -> None:
-    """A ``#|`` line (the previous English of a fuzzy entry) must be valid PO syntax too."""
-    if text.startswith('"'):
-        _unquote(text, line)
-        return
-    match = _KEYWORD.match(text)
-    if not match:
-        raise CatalogueError(N_("unknown or misformatted keyword"), line)
-    _unquote(match.group(3).rstrip(), line)
+_PREVIOUS = re.compile(r'(msgctxt|msgid_plural|msgid)\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _previous(lines: list[str]) -> tuple[str, ...]:
+    """``(msgid, msgid_plural)`` from the ``#|`` lines of one entry; ``()`` if unreadable.
+
+    The lines are joined with a space: Babel 2.18 wraps ``#| msgid`` at a space inside
+    the quotes, and GNU writes one quoted piece a line, so both read back the same.
+    """
+    found: dict[str, str] = {}
+    for match in _PREVIOUS.finditer(" ".join(lines)):
+        try:
+            found[match.group(1)] = "".join(
+                _unquote(piece, 0) for piece in _QUOTED.findall(match.group(2)))
+        except CatalogueError:
+            return ()
+    if "msgid" not in found:
+        return ()
+    return (found["msgid"], found["msgid_plural"]) if "msgid_plural" in found else (
+        found["msgid"],)
 
 
 def _assemble(entries: list[PoEntry]) -> PoFile:

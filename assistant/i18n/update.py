@@ -31,15 +31,15 @@ from typing import TextIO
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
 from assistant import __version__
 from assistant.i18n.catalogue import DOMAIN, PLURAL_FORMS, catalogue_paths, language_folders
 from assistant.i18n.fragments import read_fragments
-from assistant.i18n.pofile import CatalogueError, read_po_file
+from assistant.i18n.pofile import CatalogueError, PoFile, read_po_file
+from assistant.i18n.powriter import write_po
 from assistant.i18n.template import (
     PROJECT,
-    WIDTH,
     ExtractionError,
     extract_template,
     render_template,
@@ -93,11 +93,12 @@ class Update:
             template.creation_date = old.creation_date
             if render_template(template) == previous:
                 self.say(f"{self.relative(path)}: {len(template)} messages, unchanged")
-                return template
+                return _as_written(previous)
         template.creation_date = datetime.now(UTC)
-        self.write(path, render_template(template))
+        data = render_template(template)
+        self.write(path, data)
         self.say(f"{self.relative(path)}: {len(template)} messages, updated")
-        return template
+        return _as_written(data)
 
     def languages(self) -> list[str]:
         """Every language with a folder under ``locales/``, and every one we speak."""
@@ -109,7 +110,7 @@ class Update:
         previous = po_path.read_bytes() if po_path.is_file() else None
         if previous is not None:
             try:
-                read_po_file(po_path)  # strict: never rewrite a file we misread
+                strict = read_po_file(po_path)  # strict: never rewrite a file we misread
             except CatalogueError as error:
                 error.path = Path(self.relative(po_path))
                 self.say(f"{error}; not updated, fix it first")
@@ -117,24 +118,26 @@ class Update:
                 return
             catalog = read_po(io.BytesIO(previous), locale=lang)
         else:
+            strict = None
             catalog = Catalog(locale=lang, charset="utf-8")
         self.header(catalog, lang)
         catalog.update(template, update_creation_date=True)
+        if strict is not None:
+            _keep_previous(catalog, strict)
         if self.drop_obsolete:
             catalog.obsolete.clear()
         self.header(catalog, lang)
         self.fill(lang, catalog)
         _settle_format_flags(catalog)
+        catalog.msgid_bugs_address = template.msgid_bugs_address
         data = self.render(catalog, previous)
         if data != previous:
             self.write(po_path, data)
         self.summary(po_path, catalog, changed=data != previous)
         compiled = compile_catalogue(data)
         old_mo = mo_path.read_bytes() if mo_path.is_file() else None
-        mo_older = old_mo is not None and po_path.is_file() and (
-            mo_path.stat().st_mtime_ns < po_path.stat().st_mtime_ns
-        )
-        if compiled != old_mo or mo_older or data != previous:
+        # By content only: a fresh clone may write the .mo before the .po.
+        if compiled != old_mo:
             self.write(mo_path, compiled)
             self.say(f"{self.relative(mo_path)}: compiled")
 
@@ -154,8 +157,6 @@ class Update:
             catalog.last_translator = f"{name} translators of {PROJECT}"
         if not catalog.language_team or "LL@li.org" in catalog.language_team:
             catalog.language_team = name
-        if "EMAIL@ADDRESS" in (catalog.msgid_bugs_address or "EMAIL@ADDRESS"):
-            catalog.msgid_bugs_address = ""
         plural_forms = PLURAL_FORMS.get(lang)
         if plural_forms:
             catalog.mime_headers = [("Plural-Forms", plural_forms)]
@@ -238,6 +239,21 @@ class Update:
         return 1 if self.failed else 0
 
 
+def _keep_previous(catalog: Catalog, strict: PoFile) -> None:
+    """The ``#| msgid`` of fuzzy entries, which Babel reads as a translator comment."""
+    previous = {entry.key: entry.previous for entry in [*strict.entries, *strict.obsolete]}
+    for message in [*catalog, *catalog.obsolete.values()]:
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        found = previous.get((message.context, _singular(message)))
+        if found and message.fuzzy and not message.previous_id:
+            message.previous_id = list(found)
+
+
+def _as_written(data: bytes) -> Catalog:
+    """The template as msgmerge reads it from ``assistant.pot`` (locations in file order)."""
+    return read_po(io.BytesIO(data))
+
+
 def _settle_format_flags(catalog: Catalog) -> None:
     """Format flags that follow the English text, as Babel sets them when reading.
 
@@ -285,11 +301,13 @@ def compile_catalogue(po_data: bytes) -> bytes:
 
 
 def _write(catalog: Catalog) -> bytes:
-    buffer = io.BytesIO()
-    # Not include_previous: Babel 2.18 wraps a long "#| msgid" without re-quoting the
-    # pieces, which msgfmt rejects.
-    write_po(buffer, catalog, width=WIDTH)
-    return buffer.getvalue()
+    """The catalogue as GNU msgmerge writes it (so Poedit and Weblate change nothing)."""
+    fields = []
+    for name, value in catalog.mime_headers:
+        if name == "Content-Type":
+            value = "text/plain; charset=UTF-8"
+        fields.append((name, value.strip()))
+    return write_po(catalog, fields)
 
 
 def project_root() -> Path:
