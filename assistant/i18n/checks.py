@@ -39,7 +39,6 @@ from assistant.i18n.safeformat import unsafe_placeholders
 from assistant.i18n.textchecks import check_translation
 from assistant.i18n.translator import (
     SOURCE_LANGUAGE,
-    TARGET_LANGUAGES,
     Translator,
     get_translator,
 )
@@ -254,7 +253,7 @@ def _run(
     report = _Report(translator or get_translator(SOURCE_LANGUAGE))
     template = _guarded(report, root, partial(_check_template, root, report))
     coverages = []
-    for lang in language_folders(root, TARGET_LANGUAGES):
+    for lang in language_folders(root, ()):
         result = _guarded(report, root / lang,
                           partial(_check_language, lang, root, template, report))
         if result is not None:

@@ -34,7 +34,14 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from assistant import __version__
-from assistant.i18n.catalogue import DOMAIN, PLURAL_FORMS, catalogue_paths, language_folders
+from assistant.i18n.catalogue import (
+    DIGEST_FIELD,
+    DOMAIN,
+    PLURAL_FORMS,
+    catalogue_paths,
+    language_folders,
+    po_digest,
+)
 from assistant.i18n.fragments import read_fragments
 from assistant.i18n.pofile import CatalogueError, PoFile, read_po_file
 from assistant.i18n.powriter import write_po
@@ -44,7 +51,6 @@ from assistant.i18n.template import (
     extract_template,
     render_template,
 )
-from assistant.i18n.translator import TARGET_LANGUAGES
 
 _REVISION = re.compile(rb'^"PO-Revision-Date: [^"]*"\n', re.MULTILINE)
 
@@ -102,7 +108,7 @@ class Update:
 
     def languages(self) -> list[str]:
         """Every language with a folder under ``locales/``, and every one we speak."""
-        return language_folders(self.locales, TARGET_LANGUAGES)
+        return language_folders(self.locales, ())
 
     def catalogue(self, lang: str, template: Catalog) -> None:
         """Update, fill and compile the catalogue of ``lang``."""
@@ -289,14 +295,33 @@ def _excerpt(text: str, limit: int = 50) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+class _Stamped:
+    """A catalogue whose header, in the ``.mo`` only, names the digest of its ``.po``."""
+
+    def __init__(self, catalog: Catalog, digest: str) -> None:
+        self.catalog, self.digest = catalog, digest
+        self.charset = catalog.charset
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        messages = iter(self.catalog)
+        header = next(messages).clone()
+        header.string = f"{str(header.string).rstrip(chr(10))}\n{DIGEST_FIELD}: {self.digest}\n"
+        yield header
+        yield from messages
+
+
 def compile_catalogue(po_data: bytes) -> bytes:
-    """The ``.mo`` bytes of a ``.po``: complete, non-fuzzy translations only."""
+    """The ``.mo`` bytes of a ``.po``: complete, non-fuzzy translations only.
+
+    Its header carries the digest of the ``.po`` (:data:`DIGEST_FIELD`), so whether the
+    ``.mo`` is up to date is decided by content, never by file times.
+    """
     catalog = read_po(io.BytesIO(po_data))
     for message in list(catalog)[1:]:
         if message.fuzzy or not _complete(message):
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    write_mo(buffer, _Stamped(catalog, po_digest(po_data)), use_fuzzy=False)  # type: ignore[arg-type]
     return buffer.getvalue()
 
 
