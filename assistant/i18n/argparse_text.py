@@ -20,8 +20,11 @@ from assistant.i18n.translator import Translator
 
 # Translators: argparse's messages (Python 3.11). Keep every %s, %r and %(name)s as it is.
 MESSAGES = (
+    # Translators: starts the usage line of --help ("usage: assistant [-h] …").
     N_("usage: "),
+    # Translators: a heading of --help, above the arguments given without an option.
     N_("positional arguments"),
+    # Translators: a heading of --help, above the list of options (--lang, --json…).
     N_("options"),
     N_("show this help message and exit"),
     N_("argument %(argument_name)s: %(message)s"),

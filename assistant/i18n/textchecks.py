@@ -32,7 +32,7 @@ SAME_WORDS = frozenset({
     "ok", "menu", "guide", "guides", "image", "images", "code", "email", "e-mail", "admin",
     "message", "messages", "mobile", "version", "date", "article", "simulation",
     "pixel", "imac", "ipad", "iphone", "android", "web", "support", "type", "types",
-    "invitation", "invitations", "action", "actions", "description",
+    "invitation", "invitations", "action", "actions", "description", "option", "options",
 })
 """Words that are also French: a translation made only of them may equal the source."""
 
