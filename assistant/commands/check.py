@@ -18,13 +18,17 @@ from assistant.problems import Problem, Severity
 from assistant.safetext import SafeStream, clean_line
 
 
-def _catalogue_problems(t: Translator, locales: Path, only: Path | None) -> list[Problem]:
+def _catalogue_problems(
+    t: Translator, locales: Path | None = None, only: Path | None = None
+) -> list[Problem]:
     from assistant.i18n.checks import check_catalogues
 
     return list(check_catalogues(locales, translator=t, only=only))
 
 
-def _coverage_lines(t: Translator, locales: Path, only: Path | None) -> list[str]:
+def _coverage_lines(
+    t: Translator, locales: Path | None = None, only: Path | None = None
+) -> list[str]:
     """One line per language: how much of the template it translates."""
     from assistant.i18n.checks import coverage
 

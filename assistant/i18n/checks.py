@@ -251,7 +251,8 @@ def _check_language(
 class CheckedTree:
     """The guides and catalogues ``assistant check`` (and the translator preview) read."""
 
-    guides: Path
+    guides: Path | None
+    """``None``: the guides the program itself uses (the installed ones)."""
     locales: Path
     checkout: bool
     """True for a checkout being edited (the current directory or ``--root``)."""
@@ -268,15 +269,16 @@ class CheckedTree:
 def checked_tree(root: Path | None = None, cwd: Path | None = None) -> CheckedTree:
     """``root``'s ``guides/`` and ``locales/``; without it, the current directory's when
     it holds both (a checkout being edited), else the installed ones (SPEC §4)."""
-    from assistant.resources import guides_dir
-
+    installed = locales_dir()
     if root is None:
         here = cwd if cwd is not None else Path.cwd()
-        if (here / "guides").is_dir() and (here / "locales").is_dir():
+        if ((here / "guides").is_dir() and (here / "locales").is_dir()
+                and (here / "locales").resolve() != installed.resolve()):
             root = here
     if root is not None:
         return CheckedTree(root / "guides", root / "locales", True)
-    return CheckedTree(guides_dir(), locales_dir(), False)
+    # The program's own files: a source checkout (editable install) is one being edited.
+    return CheckedTree(None, installed, (installed.parent / "babel.cfg").is_file())
 
 
 def _language_of_file(path: Path) -> str:

@@ -92,6 +92,7 @@ def _use_everywhere(translator_root: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(assistant.cli, "get_translator",
                         lambda lang: get_translator(lang, translator_root))
     monkeypatch.setattr("assistant.i18n.checks.locales_dir", lambda: translator_root)
+    monkeypatch.chdir(translator_root)  # not inside a checkout: check reads the installed
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN_PO))
