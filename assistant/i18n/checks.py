@@ -33,6 +33,7 @@ from assistant.i18n.catalogue import (
     parse_plural_forms,
     read_mo_messages,
 )
+from assistant.i18n.glossary import GLOSSARY_FILE, load_glossary
 from assistant.i18n.markers import N_
 from assistant.i18n.pofile import CatalogueError, PoFile, read_po_file
 from assistant.i18n.safeformat import unsafe_placeholders
@@ -203,6 +204,9 @@ def _check_language(
     if po is None:
         return None
     nplurals = _check_header(lang, po_path, po, report)
+    glossary = load_glossary(root / lang / GLOSSARY_FILE)
+    for line, reason, fields in glossary.problems:
+        report.add(root / lang / GLOSSARY_FILE, line, reason, **fields)
     wanted = {entry.key for entry in template.entries} if template else None
     translated = fuzzy = stale = 0
     untranslated = []
@@ -222,7 +226,7 @@ def _check_language(
                 report.add(po_path, entry.line, N_("{found} plural forms; “{lang}” has {expected}"),
                            found=len(entry.msgstr), lang=lang, expected=nplurals)
             sources = tuple(filter(None, (entry.msgid, entry.msgid_plural)))
-            for problem in check_translation(lang, sources, entry.msgstr):
+            for problem in check_translation(lang, sources, entry.msgstr, glossary):
                 report.problems.append(Problem(
                     _display(po_path), entry.line, problem.render(report.t.gettext),
                     problem.severity,
