@@ -238,7 +238,8 @@ _THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
 _TRAILING = re.compile(r"[ \t\u00a0\u202f]+(?=\n|$)")
 # Addressing the reader as "tu": the subject, object and possessive forms, and the
 # imperative with "-toi" (connecte-toi). The assistant says "vous".
-_TU = re.compile(r"(?<![\w’'-])(tu|toi|ton|ta|tes|te|t’|t')(?![\w-])|-toi\b", re.IGNORECASE)
+_TU = re.compile(r"(?<![\w’'-])(?:(?:tu|toi|ton|ta|tes|te)(?![\w’'-])|t[’'](?=\w))|-toi\b",
+                 re.IGNORECASE)
 
 
 def check_french_style(source: str, translation: str) -> list[TextProblem]:
