@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from assistant.account.model import MAX_COLLABORATORS, MAX_PEOPLE, Snapshot
 from assistant.engine import focus
+from assistant.i18n.markers import NP_, Counted
 
 MISSING = "—"
 """Shown for a text field the account does not have (no business login, no target)."""
@@ -83,6 +84,11 @@ TEXT_FIELDS: dict[str, Callable[[Snapshot], object]] = {
     "max_collaborators": lambda s: MAX_COLLABORATORS,
     "max_people": lambda s: MAX_PEOPLE,
     "collaborators": lambda s: ", ".join(s.tiktok.collaborators) or MISSING,
+    # Counted phrases, in the reader's language and plural rule: "1 collaborator".
+    "collaborators_counted": lambda s: Counted(len(s.tiktok.collaborators), NP_(
+        "{n} collaborator", "{n} collaborators")),
+    "admins_counted": lambda s: Counted(len(focus.active_admin_emails(s)), NP_(
+        "{n} administrator", "{n} administrators")),
     "linked_mobile": lambda s: _text(_linked_mobile(s)),
     "invitee": focus.invitee,
     "invitation": lambda s: _text(_invitation_email(s)),
@@ -90,7 +96,11 @@ TEXT_FIELDS: dict[str, Callable[[Snapshot], object]] = {
     "member": lambda s: _text(focus.member_email(s)),
     "admins": lambda s: ", ".join(focus.active_admin_emails(s)) or MISSING,
 }
-"""Placeholders guide text may use, filled from the snapshot when the step is shown."""
+"""Placeholders guide text may use, filled from the snapshot when the step is shown.
+
+A ``*_counted`` field is a counted phrase (:class:`assistant.i18n.markers.Counted`):
+"these {collaborators_counted}: {collaborators}" reads "1 collaborator" or "2
+collaborators", and each language's plural rule picks its form."""
 
 
 def text_fields(snapshot: Snapshot) -> dict[str, object]:

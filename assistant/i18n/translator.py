@@ -36,7 +36,7 @@ from assistant.i18n.catalogue import (
     catalogue_paths,
     load_messages,
 )
-from assistant.i18n.markers import N_, NC_
+from assistant.i18n.markers import N_, NC_, NP_, Counted
 from assistant.i18n.pofile import CatalogueError
 from assistant.i18n.safeformat import FormatRefused, placeholders, safe_format
 from assistant.resources import locales_dir
@@ -45,7 +45,7 @@ from assistant.safetext import clean_line
 if TYPE_CHECKING:
     from babel import Locale
 
-__all__ = ["DOMAIN", "N_", "NC_", "SOURCE_LANGUAGE", "Translator", "catalog_path",
+__all__ = ["DOMAIN", "N_", "NC_", "NP_", "Counted", "SOURCE_LANGUAGE", "Translator", "catalog_path",
            "get_translator", "languages"]
 
 
@@ -100,6 +100,9 @@ class Translator:
         self, translated: str | None, source: str, sources: tuple[str, ...],
         fields: dict[str, object],
     ) -> str:
+        if any(isinstance(value, Counted) for value in fields.values()):
+            fields = {name: self.ngettext(value.singular, value.plural, value.n)
+                      if isinstance(value, Counted) else value for name, value in fields.items()}
         if translated is not None:
             try:
                 allowed: set[str] = set().union(*(placeholders(s) for s in sources))

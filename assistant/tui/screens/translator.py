@@ -45,8 +45,12 @@ class Message:
 
 def step_messages(step: AskStep | EndStep) -> list[Message]:
     """The title, body and choice labels of ``step``, as in the catalogue."""
-    # Translators: in the translator preview, which part of a guide step a check is about.
-    messages = [Message(N_("step title"), step.title), Message(N_("step body"), step.body)]
+    messages = [
+        # Translators: in the translator preview, the part of a guide step a check is about.
+        Message(N_("step title"), step.title),
+        # Translators: in the translator preview, the part of a guide step a check is about.
+        Message(N_("step body"), step.body),
+    ]
     if isinstance(step, AskStep):
         messages += [
             # Translators: in the translator preview, the label of the nth choice of a step.
@@ -197,6 +201,7 @@ class TranslatorScreen(AssistantScreen):
                      t.pgettext("translation check result", "no problem found"))
                 ]
             for mark, style, text in results:
+                # Translators: one check line of the preview, e.g. "step title: no problem found".
                 line = t.gettext("{what}: {result}", what=role, result=text)
                 lines.append(Content.assemble((mark, style), shown(line)))
         self.query_one("#tp-checks", Static).update(Content("\n").join(lines))
