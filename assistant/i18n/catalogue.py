@@ -114,6 +114,8 @@ class Messages:
     plural: PluralRule
     digest: str | None = None
     """For a ``.mo``: the digest of the ``.po`` it was compiled from, when it says."""
+    skipped: tuple[CatalogueError, ...] = ()
+    """Messages of a ``.po`` that could not be read (shown in English), with their line."""
 
 
 def po_digest(data: bytes) -> str:
@@ -143,12 +145,12 @@ def messages_from_po(po: PoFile, path: Path) -> Messages:
         if entry.msgid_plural is not None and len(entry.msgstr) != rule.nplurals:
             continue  # the checks report it; English is shown meanwhile
         entries[entry.key] = tuple(entry.msgstr)
-    return Messages(path, entries, rule)
+    return Messages(path, entries, rule, skipped=tuple(po.errors))
 
 
 def read_po_messages(path: Path) -> Messages:
     """Load ``path`` (a ``.po``); raises :class:`CatalogueError` or ``OSError``."""
-    return messages_from_po(read_po_file(path), path)
+    return messages_from_po(read_po_file(path, recover=True), path)
 
 
 def read_mo_messages(path: Path) -> Messages:
@@ -262,7 +264,7 @@ def load_messages(lang: str, root: Path) -> Messages:
             if po_digest(data) == compiled.digest:
                 return compiled
             path = po
-            return messages_from_po(parse_po(data), po)
+            return messages_from_po(parse_po(data, recover=True), po)
         return read_po_messages(po)
     except OSError as error:
         raise CatalogueError(

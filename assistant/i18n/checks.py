@@ -115,7 +115,10 @@ class _Report:
 
 def _read(path: Path, report: _Report) -> PoFile | None:
     try:
-        return read_po_file(path)
+        po = read_po_file(path, recover=True)
+        for error in po.errors:
+            report.error(path, error)
+        return po
     except OSError as error:
         report.add(path, 0, N_("cannot be read: {error}"), error=error.strerror or str(error))
     except CatalogueError as error:

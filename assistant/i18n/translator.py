@@ -222,7 +222,13 @@ def _stamp(paths: tuple[Path, ...]) -> _Stamp:
 
 def _load(lang: str, root: Path) -> Translator:
     try:
-        return Translator(lang, load_messages(lang, root))
+        messages = load_messages(lang, root)
+        translator = Translator(lang, messages)
+        for skipped in messages.skipped:
+            skipped.path = Path(_display(messages.path))
+            translator.warn(translator._say(
+                N_("{problem}; that message is shown in English"), problem=str(skipped)))
+        return translator
     except CatalogueError as error:
         if error.path is not None:
             error.path = Path(_display(error.path))

@@ -118,11 +118,29 @@ def test_an_unknown_language_is_english_with_one_warning_and_never_a_path(tmp_pa
 
 # -- a broken catalogue: English for the whole language, one warning -------------------
 
-BROKEN_PO = {
+BROKEN_MESSAGE = {
     "syntax error": po_text(GOOD) + '\nmsgid "Next"\nmsgstr "Suivant\n',
     "msgstr without msgid": po_text(GOOD) + '\nmsgstr "Suivant"\n',
     "duplicate": po_text(GOOD + [Entry("Back", ["Arrière"])]),
     "bad escape": po_text(GOOD) + '\nmsgid "Next"\nmsgstr "Sui\\qvant"\n',
+}
+"""One message that cannot be read: reported with its line, the rest still works."""
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_MESSAGE))
+def test_a_broken_message_is_english_alone_and_the_rest_still_works(tmp_path, case):
+    path = po_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text(BROKEN_MESSAGE[case], encoding="utf-8")
+    t = get_translator("fr", tmp_path)
+    assert t.lang == "fr"
+    assert t.gettext("Back") == "Retour"
+    assert t.gettext("Next") == "Next"
+    [warning] = t.warnings
+    assert "assistant.po:" in warning and "shown in English" in warning and "\n" not in warning
+
+
+BROKEN_PO = {
     "empty plural forms": po_text(GOOD, header={"Content-Type": "text/plain; charset=UTF-8",
                                                 "Plural-Forms": ""}),
     "no plural forms": po_text(GOOD, header={"Content-Type": "text/plain; charset=UTF-8"}),
