@@ -321,7 +321,8 @@ def compile_catalogue(po_data: bytes) -> bytes:
         if message.fuzzy or not _complete(message):
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
-    write_mo(buffer, _Stamped(catalog, po_digest(po_data)), use_fuzzy=False)  # type: ignore[arg-type]
+    stamped = _Stamped(catalog, po_digest(po_data))
+    write_mo(buffer, stamped, use_fuzzy=False)  # type: ignore[arg-type]
     return buffer.getvalue()
 
 

@@ -22,7 +22,14 @@ from assistant.engine.fields import text_fields
 from assistant.engine.model import AskStep, EndStep, Guide
 from assistant.i18n.catalogue import language_name
 from assistant.i18n.checks import checked_tree
-from assistant.i18n.translator import N_, NC_, SOURCE_LANGUAGE, Translator, get_translator, languages
+from assistant.i18n.translator import (
+    N_,
+    NC_,
+    SOURCE_LANGUAGE,
+    Translator,
+    get_translator,
+    languages,
+)
 from assistant.tui.screens.base import AssistantScreen
 from assistant.tui.text import label, literal, shown
 from assistant.tui.widgets.key_bar import KeyBar
