@@ -52,7 +52,8 @@ def main(args: argparse.Namespace, context: Context) -> int:
     library = None
     tree = checked_tree(getattr(args, "root", None))
     only = getattr(args, "catalogue", None)
-    out.write(clean_line(tree.describe(t)) + "\n")
+    # On stderr: standard output stays one problem a line, then the summary.
+    SafeStream(context.stderr).write(clean_line(tree.describe(t)) + "\n")
 
     def guides() -> list[Problem]:
         nonlocal library

@@ -99,8 +99,8 @@ def test_check_reports_the_german_coverage(locales, capsys):
 def test_check_root_checks_a_checkout_and_says_so(locales, tmp_path, capsys):
     shutil.copytree(Path(__file__).resolve().parents[2] / "guides", tmp_path / "guides")
     assistant.cli.main(["check", "--root", str(tmp_path), "--lang", "en"])
-    out = capsys.readouterr().out
-    assert out.splitlines()[0].startswith("Checking the guides and catalogues under ")
+    out, err = capsys.readouterr()
+    assert err.startswith("Checking the guides and catalogues under ")
     assert any(line.startswith("de: ") for line in out.splitlines())
 
 
