@@ -92,8 +92,9 @@ class TranslatorScreen(AssistantScreen):
         super().__init__()
         self.selected: tuple[str, str] | None = None
         """The ``(guide, step)`` shown."""
-        self.locales = checked_tree().locales
-        """The catalogues previewed (those ``assistant check`` checks)."""
+        tree = checked_tree()
+        self.locales = tree.locales if tree.guides is not None else None
+        """The catalogues previewed (those ``assistant check`` checks); ``None``: the app's."""
         self.targets = [lang for lang in languages(self.locales) if lang != SOURCE_LANGUAGE]
         """Every translation, in order; the preview shows one at a time."""
         self.target = self.targets[0] if self.targets else SOURCE_LANGUAGE
@@ -154,7 +155,8 @@ class TranslatorScreen(AssistantScreen):
             "bold", one_line=True,
         ))
         fields = text_fields(self.app.account.snapshot)
-        translated = get_translator(self.target, self.locales)
+        translated = (get_translator(self.target) if self.locales is None
+                      else get_translator(self.target, self.locales))
         self._fill_column("source", step, get_translator(SOURCE_LANGUAGE), fields)
         self._fill_column("target", step, translated, fields)
         self._show_checks(step, translated)
