@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from assistant import __version__
+from assistant.account.model import Intent
 from assistant.commands.common import CommandError, Context
 from assistant.i18n.argparse_text import speaking
 from assistant.i18n.negotiate import negotiate, unavailable
@@ -84,6 +85,15 @@ def _run_parser(t: Translator) -> argparse.ArgumentParser:
     parser.add_argument(
         "--choose", metavar="N", type=int, nargs="+", action="extend", default=[],
         help=_h(t.gettext("1-based choice for each step that asks, in order")),
+    )
+    parser.add_argument(
+        "--answer", metavar="TEXT", nargs="+", action="extend", default=[],
+        help=_h(t.gettext(
+            "typed answer for each step that asks for text (an email, a phone), in order")),
+    )
+    parser.add_argument(
+        "--intent", metavar="INTENT", choices=[i.value for i in Intent],
+        help=_h(t.gettext("what the person is trying to do (overrides the snapshot’s intent)")),
     )
     parser.add_argument("--json", action="store_true",
                         help=_h(t.gettext("print the run/1 JSON object")))

@@ -19,7 +19,7 @@ from assistant.account.model import Snapshot
 from assistant.diagnose import Finding
 from assistant.engine import Runner, outcome_label
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_text
+from assistant.privacy import mask
 from assistant.progress_store import APP_NAME
 from assistant.safetext import clean, clean_line
 from assistant.tui.facts import account_facts
@@ -36,7 +36,7 @@ def mask_markdown(text: str) -> str:
     part of the address; masking between the markers keeps the bold intact.
     """
     return "".join(
-        piece if _MARKDOWN_MARKERS.fullmatch(piece) else mask_text(piece)
+        piece if _MARKDOWN_MARKERS.fullmatch(piece) else mask(piece)
         for piece in _MARKDOWN_MARKERS.split(text)
     )
 

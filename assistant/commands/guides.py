@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from assistant.commands.common import CommandError, Context
-from assistant.engine import TOPICS, GuideLibrary, load_guides, topic_label
+from assistant.engine import TOPICS, GuideLibrary, open_guides, topic_label
 from assistant.i18n.translator import Translator
 from assistant.safetext import SafeStream, clean_line, dumps
 
@@ -42,9 +42,8 @@ def main(args: argparse.Namespace, context: Context) -> int:
     """Print the guide ids and titles (``--json``: a ``guides/1`` object)."""
     t = context.translator
     out = SafeStream(context.stdout)
-    library = load_guides()
-    warn_broken(library, context)
-    guides = library.in_topic_order()
+    library = open_guides()
+    guides = library.index()
     if args.json:
         data = {
             "format": "guides/1",

@@ -55,7 +55,7 @@ def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
     """The facts of ``snapshot`` worth seeing while following a guide, in ``t``'s language."""
     # Here rather than at the top: the home screen only needs account_summary, and
     # the first screen is drawn before the masking rules are loaded.
-    from assistant.privacy import mask_email, mask_phone, mask_text
+    from assistant.privacy import mask, mask_value
 
     tiktok, business, session = snapshot.tiktok, snapshot.business, snapshot.session
     facts = [
@@ -63,7 +63,7 @@ def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
         Fact("type", t.pgettext("account", "Type"), _word(tiktok.type.value, t)),
     ]
     if tiktok.phone:
-        facts.append(Fact("phone", t.pgettext("account", "Phone"), mask_phone(tiktok.phone)))
+        facts.append(Fact("phone", t.pgettext("account", "Phone"), mask_value(tiktok.phone)))
     if business is None:
         facts.append(Fact(
             "business", t.pgettext("account", "TikTok For Business"),
@@ -72,7 +72,7 @@ def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
     else:
         facts.append(Fact(
             "business", t.pgettext("account", "TikTok For Business"),
-            mask_email(clean_line(business.email)),
+            mask_value(clean_line(business.email)),
         ))
         if snapshot.is_linked:
             linked = t.pgettext("account", "linked")
@@ -109,7 +109,7 @@ def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
         profile = session.business_profile
         facts.append(Fact(
             "signed_in", t.pgettext("account", "Signed in to"),
-            mask_email(clean_line(profile)) if profile else t.pgettext("account", "not signed in"),
+            mask_value(clean_line(profile)) if profile else t.pgettext("account", "not signed in"),
         ))
         facts.append(Fact(
             "code", t.pgettext("account", "Verification code"),
@@ -122,7 +122,7 @@ def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
     mobiles = tiktok.linked_mobiles
     facts.append(Fact(
         "mobile", t.pgettext("account", "Linked phone"),
-        mask_text(clean_line(mobiles[0].name)) if mobiles else t.pgettext("account", "none"),
+        mask(clean_line(mobiles[0].name)) if mobiles else t.pgettext("account", "none"),
     ))
     facts.append(Fact(
         "two_factor", t.pgettext("account", "2-step verification"),
