@@ -224,10 +224,16 @@ def _load(lang: str, root: Path) -> Translator:
     try:
         messages = load_messages(lang, root)
         translator = Translator(lang, messages)
-        for skipped in messages.skipped:
+        # One line for the first message that cannot be read, one for the count of the
+        # others: a damaged file must not flood the terminal (assistant check lists all).
+        for skipped in messages.skipped[:1]:
             skipped.path = Path(_display(messages.path))
             translator.warn(translator._say(
                 N_("{problem}; that message is shown in English"), problem=str(skipped)))
+        if len(messages.skipped) > 1:
+            translator.warn(translator._say(
+                N_("{file}: {count} more messages cannot be read (assistant check lists "
+                   "them)"), file=_display(messages.path), count=str(len(messages.skipped) - 1)))
         return translator
     except CatalogueError as error:
         if error.path is not None:

@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from i18n_guides import STEP_TITLE, TITLE, write_guide
 from i18n_support import Entry, po_path, write_po
 
 import assistant.cli
@@ -20,8 +21,8 @@ from assistant.i18n.negotiate import negotiate
 from assistant.i18n.translator import clear_cache, get_translator, languages
 from assistant.resources import locales_dir
 
-LINK_TITLE = "Link your TikTok account to TikTok For Business"
-GERMAN_TITLE = "Verknüpfen Sie Ihr TikTok-Konto mit TikTok For Business"
+LINK_TITLE = TITLE
+GERMAN_TITLE = "Verknüpfen Sie Ihr Beispielkonto"
 GERMAN_HEADER = {
     "Content-Type": "text/plain; charset=UTF-8",
     "Language": "de",
@@ -29,19 +30,14 @@ GERMAN_HEADER = {
 }
 
 
-def _first_preview_step() -> tuple[str, str]:
-    library = load_guides()
-    guide = library.in_topic_order()[0]
-    step = next(s for s in guide.steps.values() if getattr(s, "title", None))
-    return guide.id, step.title
-
-
 @pytest.fixture
 def locales(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the shipped locales with a German catalogue; everything reads it."""
+    """A copy of the shipped locales with a German catalogue, and the tests' own guide
+    (the shipped guides are being rewritten); everything reads them."""
     root = tmp_path / "locales"
     shutil.copytree(locales_dir(), root)
-    _, step_title = _first_preview_step()
+    monkeypatch.setenv("ASSISTANT_GUIDES_DIR", str(write_guide(tmp_path / "sample-guides")))
+    step_title = STEP_TITLE
     write_po(root, [
         Entry(LINK_TITLE, [GERMAN_TITLE]),
         Entry("TikTok account assistant", ["TikTok-Konto-Assistent"]),
@@ -91,13 +87,14 @@ def test_a_language_without_catalogue_warns_once_and_shows_english(locales, caps
 def test_check_reports_the_german_coverage(locales, capsys):
     assistant.cli.main(["check", "--lang", "en"])
     out = capsys.readouterr().out
-    assert any(line.startswith("de: ") and "translated (3 of " in line
+    # The sample guide is not in the template: only the UI message counts.
+    assert any(line.startswith("de: ") and "translated (1 of " in line
                for line in out.splitlines()), out
     assert f"{po_path(locales, 'de').name}" in out
 
 
 def test_check_root_checks_a_checkout_and_says_so(locales, tmp_path, capsys):
-    shutil.copytree(Path(__file__).resolve().parents[2] / "guides", tmp_path / "guides")
+    write_guide(tmp_path / "guides")
     assistant.cli.main(["check", "--root", str(tmp_path), "--lang", "en"])
     out, err = capsys.readouterr()
     assert err.startswith("Checking the guides and catalogues under ")
