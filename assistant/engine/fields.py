@@ -14,6 +14,7 @@ from collections.abc import Callable
 from assistant.account.model import MAX_COLLABORATORS, MAX_PEOPLE, Snapshot
 from assistant.engine import focus
 from assistant.engine.focus import NO_PICKS, Picks
+from assistant.i18n.markers import NP_, Counted
 
 Getter = Callable[[Snapshot, Picks], object]
 """A value taken from the account and from what the person picked or typed."""
@@ -106,6 +107,11 @@ _TEXT_FIELDS: dict[str, Callable[..., object]] = {
     "max_collaborators": lambda s: MAX_COLLABORATORS,
     "max_people": lambda s: MAX_PEOPLE,
     "collaborators": lambda s: ", ".join(s.tiktok.collaborators) or MISSING,
+    # Counted phrases, in the reader's language and plural rule: "1 collaborator".
+    "collaborators_counted": lambda s: Counted(len(s.tiktok.collaborators), NP_(
+        "{n} collaborator", "{n} collaborators")),
+    "admins_counted": lambda s: Counted(len(focus.active_admin_emails(s)), NP_(
+        "{n} administrator", "{n} administrators")),
     "linked_mobile": lambda s: _text(_linked_mobile(s)),
     "invitee": focus.invitee,
     "invitation": lambda s, p: _text(_invitation_email(s, p)),
@@ -124,6 +130,10 @@ TEXT_FIELDS: dict[str, Getter] = {name: _two(f) for name, f in _TEXT_FIELDS.item
 
 ``{owner}`` is the login the TikTok account is linked to (the same as
 ``{business_email}``): the person to ask when it is not the person's own.
+
+A ``*_counted`` field is a counted phrase (:class:`assistant.i18n.markers.Counted`):
+"these {collaborators_counted}: {collaborators}" reads "1 collaborator" or "2
+collaborators", and each language's plural rule picks its form.
 """
 
 

@@ -483,8 +483,22 @@ class AssistantApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_switch_language(self) -> None:
-        """Switch between English and French, keeping every screen where it is."""
-        self.set_language("fr" if self.lang == "en" else "en")
+        """Change the language, keeping every screen where it is: with two languages,
+        switch to the other; with more, open the picker (every one with a catalogue)."""
+        from assistant.i18n.translator import languages
+
+        offered = languages()
+        if len(offered) <= 2:
+            others = [lang for lang in offered if lang != self.lang]
+            self.set_language(others[0] if others else offered[0])
+            return
+        from assistant.tui.screens.language_picker import LanguagePicker
+
+        def chosen(lang: str | None) -> None:
+            if lang:
+                self.set_language(lang)
+
+        self.push_screen(LanguagePicker(offered, self.lang), chosen)
 
     def set_language(self, lang: str) -> None:
         """Show everything in ``lang`` from now on."""

@@ -28,7 +28,11 @@ SIMULATION_NOTE = N_(
 
 @cache
 def _typography() -> Callable[[str], str]:
-    """The French "keep together" rule from the i18n layer, when it is there."""
+    """The French "keep together" rule from the i18n layer, and wrapping that honours
+    no-break spaces (installed once, on first use)."""
+    from assistant.tui.widgets.markdown_view import keep_no_break_spaces
+
+    keep_no_break_spaces()
     try:
         from assistant.i18n.typography import keep_together
     except ImportError:
