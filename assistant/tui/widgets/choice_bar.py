@@ -67,6 +67,8 @@ class ChoiceBar(Vertical):
         super().__init__(id=id, classes=classes)
         self.count = 0
         """How many choices are shown."""
+        self.labels: tuple[str, ...] = ()
+        """The answers shown, in order (without their numbers)."""
 
     def compose(self) -> ComposeResult:
         """Every button, hidden until a step needs it."""
@@ -78,6 +80,7 @@ class ChoiceBar(Vertical):
     def show(self, labels: Sequence[str]) -> None:
         """Show these answers (at most nine), numbered from 1."""
         self.count = min(len(labels), MAX_CHOICES)
+        self.labels = tuple(labels[: self.count])
         for number, button in enumerate(self.query(Button), start=1):
             if number <= self.count:
                 label = Content.assemble(
