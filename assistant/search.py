@@ -277,8 +277,8 @@ def build_index(
 
 def default_index(guides: Sequence[tuple[str, str, str]]) -> SearchIndex:
     """The search over ``guides`` and the shipped symptoms, in every language there is."""
-    from assistant.i18n.translator import LANGUAGES, get_translator
+    from assistant.i18n.translator import get_translator, languages
     from assistant.symptoms import load_symptoms
 
     symptoms, _problems = load_symptoms()
-    return build_index(guides, symptoms, [get_translator(lang) for lang in LANGUAGES])
+    return build_index(guides, symptoms, [get_translator(lang) for lang in languages()])

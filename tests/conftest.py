@@ -12,3 +12,8 @@ from pathlib import Path
 _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
+
+# ``engine_paths`` (every path through a guide) serves the UI and security tests too.
+_ENGINE = str(Path(__file__).resolve().parent / "engine")
+if _ENGINE not in sys.path:
+    sys.path.insert(1, _ENGINE)

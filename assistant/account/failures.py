@@ -92,6 +92,9 @@ FAILURE_MESSAGES: dict[str, str] = {
         "This phone number is not valid. Enter it with the country code, for example "
         "+33 6 12 34 56 78."
     ),
+    "already-has-login": N_(
+        "You already have a TikTok For Business login: sign in with it instead."
+    ),
     "same-role": N_("This member already has that role: there is nothing to change."),
     "email-in-use": N_(
         "This email address already belongs to another team member. Choose another one."

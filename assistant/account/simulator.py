@@ -152,6 +152,20 @@ def sign_in_business(snapshot: Snapshot, *, profile: str | None = None) -> Snaps
     return with_session(snapshot, business_profile=chosen)
 
 
+@action("offline", "already-has-login")
+def sign_up_business(snapshot: Snapshot) -> Snapshot:
+    """Create a TikTok For Business login with the person's own email (tiktok.com/business).
+
+    The person is the team's first admin and is signed in with it.
+    """
+    _online(snapshot)
+    if snapshot.business is not None:
+        raise ActionFailed("already-has-login")
+    actor = snapshot.session.actor
+    created = replace(snapshot, business=Business(actor, members=(Member(actor, Role.ADMIN),)))
+    return with_session(created, business_profile=actor)
+
+
 @action()
 def sign_out_business(snapshot: Snapshot) -> Snapshot:
     """Sign out of TikTok For Business."""
@@ -203,7 +217,8 @@ def request_unlink_code(snapshot: Snapshot) -> Snapshot:
     if not snapshot.on_right_profile:
         raise ActionFailed("wrong-profile")
     _admin(snapshot)
-    if not snapshot.is_linked:
+    # User Settings lists what the login is linked to: this account or another one.
+    if snapshot.business is None or snapshot.business.linked_tiktok is None:
         raise ActionFailed("not-linked")
     if snapshot.session.browser_cache_stale:
         raise ActionFailed("browser-error")

@@ -145,18 +145,22 @@ def _calls(guide: Guide) -> list[CallStep]:
 
 
 def call_problems(
-    guides: Mapping[str, Guide], broken: set[str], t: Translator
+    guides: Mapping[str, Guide], broken: set[str], t: Translator,
+    known: set[str] | None = None,
 ) -> dict[str, list[Problem]]:
     """Problems of the calls between ``guides``, by calling guide id.
 
     ``broken`` names guide files that exist but did not load: calling one is an error.
     A guide calling a guide with problems gets a problem too, until nothing changes.
+    ``known`` are the ids an ending may offer next (default: ``guides`` and ``broken``;
+    on demand, every guide file's id: the one offered is read when it is opened).
     """
     found: dict[str, list[Problem]] = {}
+    offered = known if known is not None else set(guides) | broken
     for guide in guides.values():
         for end in guide.steps.values():
             if isinstance(end, EndStep) and end.next_guide is not None and (
-                end.next_guide not in guides and end.next_guide not in broken
+                end.next_guide not in offered
             ):
                 found.setdefault(guide.id, []).append(_problem(
                     guide, end, t, N_("unknown guide '{guide}'"), guide=end.next_guide,

@@ -178,7 +178,8 @@ class _OnDemand(Mapping[str, Guide]):
             todo.extend(s.guide for s in guide.steps.values() if isinstance(s, CallStep))
         everything = {**self._loaded, **closure}
         known_broken = self._broken | ({guide_id} if failed else set())
-        for bad, found in call_problems(everything, known_broken - {guide_id}, self._t).items():
+        for bad, found in call_problems(everything, known_broken - {guide_id}, self._t,
+                                        known=set(self._headers)).items():
             if bad in closure:
                 self._library.problems.extend(found)
                 self._broken.add(bad)

@@ -247,6 +247,12 @@ class Runner:
     def _keep(self, name: str, value: str) -> None:
         kept = dict(self._picks)
         kept[name] = value
+        if name == "invitation":
+            # The invitation picked is the one to deal with, and its person the invitee.
+            kept["invitee"] = value
+        elif name == "invitee":
+            # Someone typed: the invitation in hand is now theirs (or none yet).
+            kept.pop("invitation", None)
         self._picks = tuple(sorted(kept.items()))
 
     def _within(self) -> str | None:

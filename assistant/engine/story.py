@@ -13,6 +13,7 @@ from assistant.i18n.translator import N_, Translator
 ACTION_DONE: dict[str, str] = {
     "sign_in_business": N_("Signed in to TikTok For Business."),
     "sign_out_business": N_("Signed out of TikTok For Business."),
+    "sign_up_business": N_("Created a TikTok For Business login."),
     "reconnect": N_("The connection is back."),
     "clear_browser_cache": N_("Cleared the browser’s cache."),
     "link_tiktok": N_("Linked the TikTok account to TikTok For Business."),

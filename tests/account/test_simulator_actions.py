@@ -445,3 +445,19 @@ def test_results_stay_valid_snapshots():
         ("update_login_email", {"email": "hello@maisonlune.example"}),
     ]:
         state = check_snapshot(perform(state, name, args))
+
+
+def test_signing_up_creates_the_persons_own_login_with_them_as_admin():
+    from dataclasses import replace as copy
+
+    nobody = copy(D, business=None)
+    created = perform(nobody, "sign_up_business", {})
+    assert created.business is not None and created.business.email == D.session.actor
+    assert created.is_admin and created.on_right_profile
+
+
+def test_the_owner_can_unlink_another_account_linked_to_their_login():
+    other = business(D, linked_tiktok="maison.lune.shop")
+    sent = perform(other, "request_unlink_code", {})
+    done = perform(sent, "confirm_unlink", {"code": "246810"})
+    assert done.business is not None and done.business.linked_tiktok is None

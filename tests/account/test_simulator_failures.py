@@ -165,6 +165,8 @@ FAILURE_CASES: list[tuple[str, dict[str, str], Snapshot, str]] = [
     ("log_out_all_devices", {}, OFFLINE, "offline"),
     ("enable_two_factor", {}, OFFLINE, "offline"),
     ("add_phone", {"phone": "+33 6 12 34 56 78"}, OFFLINE, "offline"),
+    ("sign_up_business", {}, session(NO_BUSINESS, online=False), "offline"),
+    ("sign_up_business", {}, D, "already-has-login"),
 ]
 
 
