@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.account.model import AccountType, Member, Role, Snapshot
+from assistant.account.model import AccountType, CodeState, Member, Role, Snapshot
 from assistant.account.scenarios import load_scenario
 from assistant.engine import GuideLibrary, Runner, load_guides
 from assistant.engine.model import AskStep, EndStep
+from assistant.engine.verdict import handoff
 from assistant.i18n.catalogue import read_po_messages
 from assistant.i18n.translator import Translator
 
@@ -182,6 +183,9 @@ def test_the_unlink_code_loop_hands_over_after_a_second_missing_code():
     assert (view.step, runner.outcome) == ("code-never-came", "escalate")
     assert runner.snapshot.is_linked
     assert "Contact TikTok For Business support" in view.body
+    summary = handoff(runner)
+    assert summary and "TikTok For Business support" in summary
+    assert "owner@maisonlune.example" not in summary
 
 
 def test_a_refused_code_plays_the_refusal_and_hands_over_the_second_time():
@@ -212,7 +216,8 @@ def _second_admin(signed_in_to: str | None) -> Snapshot:
     )
 
 
-@pytest.mark.parametrize("profile", [None, "second.admin@maisonlune.example"])
+@pytest.mark.parametrize(
+    "profile", [None, "second.admin@maisonlune.example", "owner@maisonlune.example"])
 def test_a_second_admin_is_handed_over_to_the_owner_of_the_linked_login(profile):
     snapshot = _second_admin(profile)
     assert snapshot.business is not None
@@ -248,10 +253,39 @@ def test_the_switch_is_confirmed_before_success():
     assert runner.snapshot.tiktok.type is AccountType.PERSONAL
 
 
-def test_a_person_whose_login_is_not_the_accounts_is_not_told_to_sign_in_with_it():
-    runner = choose(start("link-business", "link-ready"),
-                    "owner@maisonlune.example is someone else's login")
+@pytest.mark.parametrize("profile", [None, "owner@maisonlune.example"])
+def test_a_person_whose_login_is_not_the_accounts_is_handed_over_to_its_owner(profile):
+    snapshot = load_scenario("link-ready")
+    snapshot = replace(snapshot, session=replace(
+        snapshot.session, actor="ana@studio.example", business_profile=profile))
+    runner = start("link-business", snapshot)
     view = runner.view()
     assert (view.step, runner.outcome) == ("not-owner", "escalate")
-    assert "you should not sign in with their login" in view.body
+    assert "owner@maisonlune.example" in view.body
+    assert "Do not sign in with their login" in view.body
     assert not runner.snapshot.is_linked
+
+
+def test_the_expired_code_answer_plays_the_expiry_and_sends_a_new_code():
+    runner = choose(
+        start("unlink-business", "unlink-ready"),
+        "Continue",
+        "I see my login and the linked accounts",
+        "I clicked Unlink, confirmed, and asked for the code",
+        "The page says the code has expired",
+    )
+    assert runner.view().step == "code-expired"
+    assert runner.snapshot.session.verification_code is CodeState.EXPIRED
+    choose(runner, "I asked for a new code", "I entered the code and confirmed")
+    assert runner.view().step == "verify" and not runner.snapshot.is_linked
+
+
+def test_every_escalate_ending_says_who_to_hand_over_to():
+    escalates = [
+        (guide_id, step) for guide_id in GUIDES
+        for step in library().guides[guide_id].steps.values()
+        if isinstance(step, EndStep) and step.outcome.value == "escalate"
+    ]
+    assert len(escalates) >= 8
+    for guide_id, step in escalates:
+        assert step.handoff_to, f"{guide_id}/{step.id}"
