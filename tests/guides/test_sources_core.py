@@ -9,6 +9,7 @@ fail; the unlink code loop hands over; one login per person.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from functools import cache
@@ -289,3 +290,38 @@ def test_every_escalate_ending_says_who_to_hand_over_to():
     assert len(escalates) >= 8
     for guide_id, step in escalates:
         assert step.handoff_to, f"{guide_id}/{step.id}"
+
+
+EMAIL = re.compile(r"[^\s@*]+@[^\s@]+\.[a-z]{2,}", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(("guide_id", "name"), [
+    ("unlink-business", "unlink-ready"), ("unlink-business", "not-admin-analyst"),
+    ("switch-to-personal", "switch-blocked-by-link"), ("link-business", "link-ready"),
+])
+def test_every_escalate_ending_reached_hands_over_without_an_unmasked_email(guide_id, name):
+    runner = start(guide_id, name)
+    seen: set[object] = set()
+    reached = 0
+
+    def explore() -> None:
+        nonlocal reached
+        state = (runner.place, runner.snapshot)
+        if state in seen:
+            return
+        seen.add(state)
+        view = runner.view()
+        if view.finished:
+            if runner.outcome == "escalate":
+                reached += 1
+                summary = handoff(runner)
+                assert summary, f"{guide_id}/{view.step} on {name}: no hand-over"
+                assert not EMAIL.search(summary), f"{guide_id}/{view.step}: {summary}"
+            return
+        for number in range(1, len(view.choices) + 1):
+            runner.answer(number)
+            explore()
+            runner.back()
+
+    explore()
+    assert reached
