@@ -144,7 +144,8 @@ def test_add_member_success_means_the_person_is_on_the_team(name):
 def test_add_member_invites_with_the_chosen_role_and_confirms_it():
     runner = play(
         "add-member", load_scenario("add-member-ready"),
-        "Continue", "Analyst", "They accepted the invitation", "I confirmed the role",
+        "I typed the address", "I sent it as Analyst", "They accepted the invitation",
+        "I confirmed the role", "Yes, with the right role",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)[NEW_MEMBER_EMAIL] is Role.ANALYST
@@ -152,7 +153,8 @@ def test_add_member_invites_with_the_chosen_role_and_confirms_it():
 
 
 def test_add_member_asks_before_inviting_an_admin():
-    runner = play("add-member", load_scenario("add-member-ready"), "Continue", "Admin")
+    runner = play("add-member", load_scenario("add-member-ready"), "I typed the address",
+                  "They need Admin")
     assert runner.view().step == "admin-warning"
     runner.answer(runner.view().choices.index("Choose another role") + 1)
     assert runner.view().step == "roles"
@@ -215,6 +217,7 @@ def test_a_pending_invitation_is_followed_up_until_the_person_joins():
         "add-member", default_snapshot(),
         "Follow up the invitations already sent", "They did not get the email",
         "Send it again", "They accepted the invitation", "I confirmed the role",
+        "Yes, with the right role",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)["ana@studio.example"] is Role.EDITOR
@@ -223,8 +226,8 @@ def test_a_pending_invitation_is_followed_up_until_the_person_joins():
 def test_an_expired_invitation_is_sent_again_then_confirmed():
     runner = play(
         "add-member", load_scenario("invite-expired"),
-        "Follow up the invitations already sent", "Send it again",
-        "They accepted the invitation", "I confirmed the role",
+        "Follow up the invitations already sent", "I sent it again",
+        "They accepted the invitation", "I confirmed the role", "Yes, with the right role",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)["paul@studio.example"] is Role.ANALYST
@@ -233,8 +236,9 @@ def test_an_expired_invitation_is_sent_again_then_confirmed():
 def test_an_invitation_accepted_with_another_email_is_sent_again_to_the_same_address():
     runner = play(
         "add-member", load_scenario("invitation-trouble"),
-        "Follow up the invitations already sent", "Send the invitation again",
-        "They accepted the invitation", "I confirmed the role", "That is all for now",
+        "Follow up the invitations already sent", "I sent the invitation again",
+        "They accepted the invitation", "I confirmed the role", "Yes, with the right role",
+        "That is all for now",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)["ana@studio.example"] is Role.EDITOR
@@ -244,8 +248,8 @@ def test_an_invitation_accepted_with_another_email_is_sent_again_to_the_same_add
 def test_an_incomplete_address_is_cancelled_and_replaced():
     runner = play(
         "add-member", load_scenario("invite-invalid-email"),
-        "Follow up the invitations already sent", "Cancel it and invite the full address",
-        "Continue", "Editor",
+        "Follow up the invitations already sent", "I cancelled it",
+        "I typed the address", "I sent it as Editor",
     )
     business = runner.snapshot.business
     assert business is not None
@@ -263,9 +267,11 @@ def test_an_invitee_of_another_business_cannot_join_with_that_address():
 
 def test_a_browser_error_while_inviting_is_cleared_then_retried():
     snapshot = SNAPSHOTS["link-ready+stale-cache"]
-    runner = play("add-member", snapshot, "Continue", "Editor")
-    assert runner.view().step == "clear-cache"
-    runner = play("add-member", snapshot, "Continue", "Editor", "I cleared the cache", "Editor")
+    runner = play("add-member", snapshot, "I typed the address", "I sent it as Editor")
+    assert runner.view().step == "page-error"
+    runner = play("add-member", snapshot, "I typed the address", "I sent it as Editor",
+                  "I cleared the cache: try again", "I typed the address",
+                  "I sent it as Editor")
     assert runner.view().step == "pending"
     assert not runner.snapshot.session.browser_cache_stale
 
@@ -289,19 +295,22 @@ def test_manage_roles_success_leaves_a_sound_team(name):
 
 @pytest.mark.parametrize(
     ("label", "role"),
-    [("Editor", Role.EDITOR), ("Analyst", Role.ANALYST), ("Moderator", Role.MODERATOR)],
+    [("I changed it to Editor", Role.EDITOR), ("I changed it to Analyst", Role.ANALYST),
+     ("I changed it to Moderator", Role.MODERATOR)],
 )
 def test_manage_roles_gives_the_target_the_chosen_role(label, role):
-    runner = play("manage-roles", load_scenario("excess-admins"), "Continue", "Continue", label)
+    runner = play("manage-roles", load_scenario("excess-admins"), "Continue", "Continue", label,
+                  "Yes, the new role shows")
     assert runner.outcome == "success"
     assert active(runner.snapshot)["marc@maisonlune.example"] is role
 
 
 def test_manage_roles_asks_before_making_someone_admin():
-    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue", "Admin")
-    assert runner.view().step == "admin-warning"
-    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue", "Admin",
+    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue",
                   "They need Admin")
+    assert runner.view().step == "admin-warning"
+    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue",
+                  "They need Admin", "I changed it to Admin", "Yes, the new role shows")
     assert runner.outcome == "success"
     assert active(runner.snapshot)["lea@maisonlune.example"] is Role.ADMIN
 
@@ -320,8 +329,9 @@ def test_manage_roles_never_demotes_the_last_admin():
 
 
 def test_manage_roles_removes_a_departed_target_instead_of_changing_the_role():
-    runner = play("manage-roles", load_scenario("departed-member"), "Continue", "Continue",
-                  "I removed julie@maisonlune.example")
+    runner = play("manage-roles", load_scenario("departed-member"), "Continue",
+                  "Remove julie@maisonlune.example", "I removed julie@maisonlune.example",
+                  "Yes, they are gone")
     runner.answer(1)  # back from remove-member
     assert (runner.outcome, runner.view().step) == ("success", "removed")
     assert runner.snapshot.business is not None
@@ -352,7 +362,7 @@ def test_remove_member_success_means_the_member_is_gone_and_the_password_closed(
 
 def test_remove_member_removes_the_target():
     runner = play("remove-member", load_scenario("remove-member-ready"),
-                  "I removed marc@maisonlune.example")
+                  "I removed marc@maisonlune.example", "Yes, they are gone")
     assert runner.outcome == "success"
     assert set(active(runner.snapshot)) == {"owner@maisonlune.example", "lea@maisonlune.example"}
 
@@ -367,7 +377,7 @@ def test_remove_member_changes_a_shared_password_before_removing():
     runner = play("remove-member", snapshot)
     assert runner.view().step == "password"
     runner = play("remove-member", snapshot, "I changed the password",
-                  "I removed marc@maisonlune.example")
+                  "I removed marc@maisonlune.example", "Yes, they are gone")
     assert runner.outcome == "success"
     assert runner.snapshot.tiktok.password_shared_with == 0
     assert set(active(runner.snapshot)) == {"owner@maisonlune.example"}
@@ -376,6 +386,8 @@ def test_remove_member_changes_a_shared_password_before_removing():
 def test_remove_member_removes_a_departed_member_at_once():
     runner = play("remove-member", load_scenario("departed-member"))
     assert runner.view().step == "departed"
+    runner.answer(1)
+    assert runner.view().step == "verify"
     runner.answer(1)
     assert runner.outcome == "success"
     assert runner.snapshot.business is not None
@@ -390,7 +402,7 @@ def test_remove_member_finds_former_members_when_nobody_is_named():
         departed, left,
     )
     runner = play("remove-member", snapshot, "I removed julie@maisonlune.example",
-                  "I removed tom@maisonlune.example")
+                  "I removed tom@maisonlune.example", "Yes, they are gone")
     assert runner.outcome == "success"
     assert set(active(runner.snapshot)) == {"owner@maisonlune.example"}
     assert runner.snapshot.business is not None and len(runner.snapshot.business.members) == 1
