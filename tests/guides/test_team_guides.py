@@ -9,6 +9,8 @@ the engine's path generator, which also checks ``back()`` at every step.
 
 from __future__ import annotations
 
+import json
+import re
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -19,11 +21,12 @@ from engine.engine_paths import Walk, snapshots, walk
 from assistant.account.model import AccountType, Member, Role, Snapshot
 from assistant.account.scenarios import load_scenario
 from assistant.account.snapshot import default_snapshot
+from assistant.cli import main
 from assistant.diagnose.doctor import diagnose
 from assistant.engine import GuideLibrary, Runner, load_guides
-from assistant.engine.focus import NEW_MEMBER_EMAIL
 from assistant.engine.messages import guide_messages
 from assistant.engine.model import AskStep
+from assistant.engine.verdict import handoff, next_guide
 from assistant.i18n.pofile import read_po_file
 from assistant.i18n.textchecks import check_translation
 from assistant.i18n.translator import Translator
@@ -44,13 +47,24 @@ def walked(guide_id: str, name: str) -> Walk:
     return walk(library(), guide_id, SNAPSHOTS[name])
 
 
+class Typed(str):
+    """An answer typed at an ``input`` step (a plain ``str`` is a choice's label)."""
+
+
 def play(guide_id: str, snapshot: Snapshot, *labels: str) -> Runner:
-    """Play ``guide_id`` answering each shown step with the choice of that English label."""
+    """Play ``guide_id`` answering each shown step with the choice of that English label,
+    or with the text of a :class:`Typed` answer; a pick's item is chosen by its label's
+    beginning (the email address, a name)."""
     runner = Runner(library(), guide_id, snapshot, Translator("en"))
     for label in labels:
         view = runner.view()
-        assert label in view.choices, f"{view.guide}/{view.step}: no choice {label!r}"
-        runner.answer(view.choices.index(label) + 1)
+        if isinstance(label, Typed):
+            runner.answer_text(label)
+            continue
+        found = [n for n, c in enumerate(view.choices, 1) if c == label]
+        found = found or [n for n, c in enumerate(view.choices, 1) if c.startswith(label + " ·")]
+        assert found, f"{view.guide}/{view.step}: no choice {label!r} in {view.choices}"
+        runner.answer(found[0])
     return runner
 
 
@@ -122,14 +136,41 @@ def test_a_person_who_is_not_admin_changes_nothing_and_never_succeeds(guide_id, 
         assert final.business == start.business, answers
 
 
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+@pytest.mark.parametrize("guide_id", TEAM_GUIDES)
+def test_every_escalate_ending_hands_over_to_someone_without_showing_an_email(guide_id):
+    ended = 0
+    for name in ("not-admin-analyst", "add-member-ready", "default+stale-cache",
+                 "departed-member"):
+        snapshot = SNAPSHOTS[name]
+        for answers, outcome, _final in walked(guide_id, name).paths:
+            if outcome != "escalate":
+                continue
+            runner = Runner(library(), guide_id, snapshot, Translator("en"))
+            for answer in answers:
+                runner.give(answer)
+            text = handoff(runner)
+            assert text and "**For:**" in text, (name, answers)
+            assert not EMAIL.search(text), (name, answers, text)
+            ended += 1
+    assert ended
+
+
 # --- add-member ---------------------------------------------------------------------------------
 
 
-def _joined(start: Snapshot, final: Snapshot) -> bool:
-    """Whether the invitee is a member now, or an invitation was turned into a member."""
-    after = active(final)
-    invitee = start.target or NEW_MEMBER_EMAIL
-    return invitee in after or len(after) > len(active(start))
+TYPED_EMAIL = "new.person@example.com"
+"""What the path walk types at the address step (``engine_paths.TYPED``)."""
+
+
+def _ending(guide_id: str, snapshot: Snapshot, answers: tuple) -> str:
+    """The step a path ends on, replayed."""
+    runner = Runner(library(), guide_id, snapshot, Translator("en"))
+    for answer in answers:
+        runner.give(answer)
+    return runner.view().step
 
 
 @pytest.mark.parametrize("name", sorted(SNAPSHOTS))
@@ -138,21 +179,28 @@ def test_add_member_success_means_the_person_is_on_the_team(name):
     for answers, outcome, final in walked("add-member", name).paths:
         if outcome == "success":
             assert final.tiktok.type is AccountType.BUSINESS, answers
-            assert _joined(start, final), f"{answers}: success but nobody joined"
+            if len(active(final)) > len(active(start)):
+                continue
+            # Nobody joined: either nothing was changed (they were already on the team), or
+            # an invitation that could not go through was cancelled.
+            ending = _ending("add-member", start, answers)
+            assert ending in {"already-member", "cancelled"}, (ending, answers)
 
 
 def test_add_member_invites_with_the_chosen_role_and_confirms_it():
     runner = play(
         "add-member", load_scenario("add-member-ready"),
-        "Continue", "Analyst", "They accepted the invitation", "I confirmed the role",
+        Typed(TYPED_EMAIL), "I sent it as Analyst", "They accepted the invitation",
+        "I confirmed the role", "Yes, with the right role",
     )
     assert runner.outcome == "success"
-    assert active(runner.snapshot)[NEW_MEMBER_EMAIL] is Role.ANALYST
+    assert active(runner.snapshot)[TYPED_EMAIL] is Role.ANALYST
     assert runner.snapshot.business is not None and runner.snapshot.business.invitations == ()
 
 
 def test_add_member_asks_before_inviting_an_admin():
-    runner = play("add-member", load_scenario("add-member-ready"), "Continue", "Admin")
+    runner = play("add-member", load_scenario("add-member-ready"), Typed(TYPED_EMAIL),
+                  "They need Admin")
     assert runner.view().step == "admin-warning"
     runner.answer(runner.view().choices.index("Choose another role") + 1)
     assert runner.view().step == "roles"
@@ -206,15 +254,20 @@ def test_a_person_sent_by_an_invitation_finding_lands_on_its_fix(scenario):
     assert codes and all(f.guide == "add-member" for f in diagnose(snapshot)
                          if f.code in INVITATION_FIXES)
     runner = play("add-member", snapshot, "Follow up the invitations already sent")
-    # The most urgent finding comes first (the diagnosis lists errors before warnings).
+    assert runner.view().step == "which-invitation"
+    # The invitation of the most urgent finding (errors before warnings) is listed; once
+    # picked, the guide goes to its fix.
+    runner.answer(1)
     assert runner.view().step == INVITATION_FIXES[codes[0]]
 
 
 def test_a_pending_invitation_is_followed_up_until_the_person_joins():
     runner = play(
         "add-member", default_snapshot(),
-        "Follow up the invitations already sent", "They did not get the email",
+        "Follow up the invitations already sent", "ana@studio.example",
+        "They did not get the email",
         "Send it again", "They accepted the invitation", "I confirmed the role",
+        "Yes, with the right role",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)["ana@studio.example"] is Role.EDITOR
@@ -223,8 +276,8 @@ def test_a_pending_invitation_is_followed_up_until_the_person_joins():
 def test_an_expired_invitation_is_sent_again_then_confirmed():
     runner = play(
         "add-member", load_scenario("invite-expired"),
-        "Follow up the invitations already sent", "Send it again",
-        "They accepted the invitation", "I confirmed the role",
+        "Follow up the invitations already sent", "paul@studio.example", "I sent it again",
+        "They accepted the invitation", "I confirmed the role", "Yes, with the right role",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)["paul@studio.example"] is Role.ANALYST
@@ -233,29 +286,32 @@ def test_an_expired_invitation_is_sent_again_then_confirmed():
 def test_an_invitation_accepted_with_another_email_is_sent_again_to_the_same_address():
     runner = play(
         "add-member", load_scenario("invitation-trouble"),
-        "Follow up the invitations already sent", "Send the invitation again",
-        "They accepted the invitation", "I confirmed the role", "That is all for now",
+        "Follow up the invitations already sent", "ana@studio.example",
+        "I sent the invitation again",
+        "They accepted the invitation", "I confirmed the role", "Yes, with the right role",
+        "That is all for now",
     )
     assert runner.outcome == "success"
     assert active(runner.snapshot)["ana@studio.example"] is Role.EDITOR
     assert "ana.perso@mail.example" not in active(runner.snapshot)
 
 
-def test_an_incomplete_address_is_cancelled_and_replaced():
+def test_an_incomplete_address_is_cancelled_and_the_guide_offers_to_invite_again():
     runner = play(
         "add-member", load_scenario("invite-invalid-email"),
-        "Follow up the invitations already sent", "Cancel it and invite the full address",
-        "Continue", "Editor",
+        "Follow up the invitations already sent", "ana@studio", "I cancelled it",
+        "Yes, it is gone",
     )
+    assert (runner.outcome, runner.view().step) == ("success", "cancelled")
+    assert next_guide(runner) == "add-member"
     business = runner.snapshot.business
-    assert business is not None
-    assert [i.email for i in business.invitations] == [NEW_MEMBER_EMAIL]
+    assert business is not None and business.invitations == ()
 
 
 def test_an_invitee_of_another_business_cannot_join_with_that_address():
     snapshot = load_scenario("invitee-other-business")
     wait = play("add-member", snapshot, "Follow up the invitations already sent",
-                "They will leave the other business account first")
+                "ana@studio.example", "They will leave the other business account first")
     assert wait.outcome == "blocked" and wait.snapshot == snapshot
     for _answers, _outcome, final in walked("add-member", "invitee-other-business").paths:
         assert "ana@studio.example" not in active(final)
@@ -263,15 +319,41 @@ def test_an_invitee_of_another_business_cannot_join_with_that_address():
 
 def test_a_browser_error_while_inviting_is_cleared_then_retried():
     snapshot = SNAPSHOTS["link-ready+stale-cache"]
-    runner = play("add-member", snapshot, "Continue", "Editor")
-    assert runner.view().step == "clear-cache"
-    runner = play("add-member", snapshot, "Continue", "Editor", "I cleared the cache", "Editor")
+    runner = play("add-member", snapshot, Typed(TYPED_EMAIL), "I sent it as Editor")
+    assert runner.view().step == "page-error"
+    runner = play("add-member", snapshot, Typed(TYPED_EMAIL), "I sent it as Editor",
+                  "I cleared the cache: try again", Typed(TYPED_EMAIL),
+                  "I sent it as Editor")
     assert runner.view().step == "pending"
     assert not runner.snapshot.session.browser_cache_stale
 
 
+SCENARIOS = Path(__file__).resolve().parents[2] / "assistant" / "account" / "scenarios"
+
+
+def test_run_add_member_invites_the_typed_address(capsys):
+    code = main(["run", "add-member", "--state", str(SCENARIOS / "add-member-ready.json"),
+                 "--answer", TYPED_EMAIL, "--choose", "1", "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0 and out["changed"] is True
+    assert out["steps"][0]["id"] == "invite-form" and out["steps"][0]["input"] == TYPED_EMAIL
+    invitations = out["state"]["business"]["invitations"]
+    assert [(i["email"], i["role"], i["status"]) for i in invitations] == [
+        (TYPED_EMAIL, "editor", "pending")]
+
+
+def test_run_add_member_refuses_an_invalid_address_in_one_line(capsys):
+    code = main(["run", "add-member", "--state", str(SCENARIOS / "add-member-ready.json"),
+                 "--answer", "new.person@", "--choose", "1", "--json"])
+    captured = capsys.readouterr()
+    assert code == 2 and captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1
+    assert "email address" in captured.err and "invite-form" in captured.err
+
+
 def test_add_member_for_someone_already_on_the_team_adds_nobody():
-    runner = play("add-member", load_scenario("change-role-ready"))
+    runner = play("add-member", load_scenario("change-role-ready"),
+                  "Yes, invite lea@maisonlune.example")
     assert (runner.outcome, runner.view().step) == ("success", "already-member")
     assert runner.snapshot == runner.initial
 
@@ -289,19 +371,22 @@ def test_manage_roles_success_leaves_a_sound_team(name):
 
 @pytest.mark.parametrize(
     ("label", "role"),
-    [("Editor", Role.EDITOR), ("Analyst", Role.ANALYST), ("Moderator", Role.MODERATOR)],
+    [("I changed it to Editor", Role.EDITOR), ("I changed it to Analyst", Role.ANALYST),
+     ("I changed it to Moderator", Role.MODERATOR)],
 )
 def test_manage_roles_gives_the_target_the_chosen_role(label, role):
-    runner = play("manage-roles", load_scenario("excess-admins"), "Continue", "Continue", label)
+    runner = play("manage-roles", load_scenario("excess-admins"), "Continue", "Continue", label,
+                  "Yes, the new role shows")
     assert runner.outcome == "success"
     assert active(runner.snapshot)["marc@maisonlune.example"] is role
 
 
 def test_manage_roles_asks_before_making_someone_admin():
-    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue", "Admin")
-    assert runner.view().step == "admin-warning"
-    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue", "Admin",
+    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue",
                   "They need Admin")
+    assert runner.view().step == "admin-warning"
+    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue",
+                  "They need Admin", "I changed it to Admin", "Yes, the new role shows")
     assert runner.outcome == "success"
     assert active(runner.snapshot)["lea@maisonlune.example"] is Role.ADMIN
 
@@ -314,14 +399,44 @@ def test_manage_roles_warns_about_too_many_admins():
 def test_manage_roles_never_demotes_the_last_admin():
     snapshot = load_scenario("remove-last-admin")
     found = walk(library(), "manage-roles", snapshot)
-    assert {outcome for _a, outcome, _s in found.paths} == {"blocked"}
     for _answers, _outcome, final in found.paths:
         assert active(final)["owner@maisonlune.example"] is Role.ADMIN
+    assert Runner(library(), "manage-roles", snapshot, Translator("en")).view().step \
+        == "principles"
+    runner = play("manage-roles", snapshot, "Continue")
+    assert runner.view().step == "last-admin"
+
+
+def test_manage_roles_gives_admin_to_another_member_before_the_last_admin_steps_down():
+    snapshot = load_scenario("remove-last-admin")
+    runner = play("manage-roles", snapshot, "Continue",
+                  "Give the Admin role to another member first", "lea@maisonlune.example",
+                  "They need Admin", "I changed it to Admin", "Yes, the new role shows")
+    assert (runner.outcome, runner.view().step) == ("success", "changed")
+    assert active(runner.snapshot)["lea@maisonlune.example"] is Role.ADMIN
+    assert "last-admin" not in {f.code for f in diagnose(runner.snapshot)}
+
+
+def test_manage_roles_says_so_when_the_member_already_has_the_role():
+    runner = play("manage-roles", load_scenario("change-role-ready"), "Continue",
+                  "I changed it to Editor")
+    assert runner.view().step == "same-role"
+    assert runner.snapshot == runner.initial
+
+
+def test_manage_roles_review_lets_the_person_pick_whose_role_changes():
+    runner = play("manage-roles", load_scenario("add-member-ready"), "Continue",
+                  "Someone's role should change", "marc@maisonlune.example",
+                  "I changed it to Editor", "Yes, the new role shows")
+    assert runner.outcome == "success"
+    assert active(runner.snapshot)["marc@maisonlune.example"] is Role.EDITOR
+    assert active(runner.snapshot)["lea@maisonlune.example"] is Role.EDITOR
 
 
 def test_manage_roles_removes_a_departed_target_instead_of_changing_the_role():
-    runner = play("manage-roles", load_scenario("departed-member"), "Continue", "Continue",
-                  "I removed julie@maisonlune.example")
+    runner = play("manage-roles", load_scenario("departed-member"), "Continue",
+                  "Remove julie@maisonlune.example", "julie@maisonlune.example",
+                  "I removed julie@maisonlune.example", "Yes, they are gone")
     runner.answer(1)  # back from remove-member
     assert (runner.outcome, runner.view().step) == ("success", "removed")
     assert runner.snapshot.business is not None
@@ -345,14 +460,16 @@ def test_remove_member_success_means_the_member_is_gone_and_the_password_closed(
     for answers, outcome, final in walked("remove-member", name).paths:
         if outcome == "success":
             assert final.business is not None
-            assert final.business.member(start.target) is None, answers
+            assert final.business is not None and start.business is not None
+            assert len(final.business.members) < len(start.business.members), answers
             assert not any(m.departed for m in final.business.members), answers
             assert final.tiktok.password_shared_with == 0, answers
 
 
 def test_remove_member_removes_the_target():
     runner = play("remove-member", load_scenario("remove-member-ready"),
-                  "I removed marc@maisonlune.example")
+                  "marc@maisonlune.example", "I removed marc@maisonlune.example",
+                  "Yes, they are gone")
     assert runner.outcome == "success"
     assert set(active(runner.snapshot)) == {"owner@maisonlune.example", "lea@maisonlune.example"}
 
@@ -367,15 +484,36 @@ def test_remove_member_changes_a_shared_password_before_removing():
     runner = play("remove-member", snapshot)
     assert runner.view().step == "password"
     runner = play("remove-member", snapshot, "I changed the password",
-                  "I removed marc@maisonlune.example")
+                  "marc@maisonlune.example", "I removed marc@maisonlune.example",
+                  "Yes, they are gone")
     assert runner.outcome == "success"
     assert runner.snapshot.tiktok.password_shared_with == 0
     assert set(active(runner.snapshot)) == {"owner@maisonlune.example"}
 
 
+def test_remove_member_offers_the_departed_member_first_and_removes_only_the_one_chosen():
+    # A departed member (julie) and a target who is another member (marc).
+    snapshot = replace(load_scenario("departed-member"), target="marc@maisonlune.example")
+    runner = play("remove-member", snapshot)
+    view = runner.view()
+    assert view.step == "who"
+    assert view.choices[0].startswith("julie@maisonlune.example")
+    assert "has left" in view.choices[0]
+    assert not any("has left" in c for c in view.choices[1:])
+    runner = play("remove-member", snapshot, "julie@maisonlune.example",
+                  "I removed julie@maisonlune.example", "Yes, they are gone")
+    assert runner.outcome == "success"
+    assert set(active(runner.snapshot)) == set(active(snapshot))
+    assert runner.snapshot.business is not None
+    assert runner.snapshot.business.member("julie@maisonlune.example") is None
+    assert runner.snapshot.business.member("marc@maisonlune.example") is not None
+
+
 def test_remove_member_removes_a_departed_member_at_once():
-    runner = play("remove-member", load_scenario("departed-member"))
+    runner = play("remove-member", load_scenario("departed-member"), "julie@maisonlune.example")
     assert runner.view().step == "departed"
+    runner.answer(1)
+    assert runner.view().step == "verify"
     runner.answer(1)
     assert runner.outcome == "success"
     assert runner.snapshot.business is not None
@@ -389,23 +527,30 @@ def test_remove_member_finds_former_members_when_nobody_is_named():
         load_scenario("add-member-ready"), Member("owner@maisonlune.example", Role.ADMIN),
         departed, left,
     )
-    runner = play("remove-member", snapshot, "I removed julie@maisonlune.example",
-                  "I removed tom@maisonlune.example")
+    runner = play("remove-member", snapshot, "julie@maisonlune.example",
+                  "I removed julie@maisonlune.example", "Remove them too",
+                  "tom@maisonlune.example", "I removed tom@maisonlune.example",
+                  "Yes, they are gone")
     assert runner.outcome == "success"
     assert set(active(runner.snapshot)) == {"owner@maisonlune.example"}
     assert runner.snapshot.business is not None and len(runner.snapshot.business.members) == 1
 
 
 def test_remove_member_refuses_the_last_admin():
-    found = walk(library(), "remove-member", load_scenario("remove-last-admin"))
-    assert [(answers, outcome) for answers, outcome, _s in found.paths] == [((), "blocked")]
-    assert Runner(library(), "remove-member", load_scenario("remove-last-admin"),
-                  Translator("en")).view().step == "last-admin"
+    snapshot = load_scenario("remove-last-admin")
+    runner = play("remove-member", snapshot, "owner@maisonlune.example")
+    assert (runner.outcome, runner.view().step) == ("blocked", "last-admin")
+    assert runner.snapshot == snapshot
+    for _answers, _outcome, final in walk(library(), "remove-member", snapshot).paths:
+        assert final.business is not None
+        assert final.business.member("owner@maisonlune.example") is not None
 
 
 def test_remove_member_of_someone_not_on_the_team_is_blocked():
-    runner = play("remove-member", load_scenario("remove-target-not-member"))
-    assert (runner.outcome, runner.view().step) == ("blocked", "not-member")
+    runner = play("remove-member", load_scenario("remove-target-not-member"),
+                  "Someone who is not in this list")
+    assert (runner.outcome, runner.view().step) == ("blocked", "not-in-team")
+    assert runner.snapshot == runner.initial
 
 
 # --- request-admin-access -----------------------------------------------------------------------
