@@ -29,7 +29,9 @@ FRAGMENT = ROOT / "locales" / "fr" / "fragments" / "guides-account.po"
 GUIDES = ("switch-to-business", "update-login", "share-account", "revoke-access",
           "secure-account")
 NEW_LOGIN = "new.login@example.com"
-"""The address the update-login guide's simulated change sets."""
+"""The address typed at update-login's new-email step."""
+TYPED = {"email": NEW_LOGIN, "phone": "+33 6 12 34 56 78", "username": "studio.nina"}
+"""What the walk types at an ``input`` step, by kind (valid answers)."""
 
 
 @cache
@@ -69,7 +71,7 @@ def ends(guide_id: str, snapshot: Snapshot) -> Iterator[tuple[str, str, Snapshot
     seen: set[object] = set()
 
     def explore() -> Iterator[tuple[str, str, Snapshot]]:
-        state = (runner.place, runner.snapshot)
+        state = (runner.place, getattr(runner, "memory", None), runner.snapshot)
         if state in seen:
             return
         seen.add(state)
@@ -77,6 +79,10 @@ def ends(guide_id: str, snapshot: Snapshot) -> Iterator[tuple[str, str, Snapshot
         if view.finished:
             yield runner.outcome or "", view.step, runner.snapshot
             return
+        if getattr(view, "input", None) is not None:
+            runner.answer_text(TYPED[view.input])
+            yield from explore()
+            runner.back()
         for number in range(1, len(view.choices) + 1):
             runner.answer(number)
             yield from explore()

@@ -102,6 +102,10 @@ INVENTED = ("☰", "Switch to Business Account", "then the password", "among the
             "Passer à un compte professionnel**", "puis le mot de passe")
 """Paths DOMAIN.md does not give (a ☰ icon, a password or device-removal path...)."""
 
+TYPED = {"email": "new.login@example.com", "phone": "+33 6 12 34 56 78",
+         "username": "studio.nina"}
+"""What the walk types at an ``input`` step, by kind (valid answers)."""
+
 
 @cache
 def library() -> GuideLibrary:
@@ -124,7 +128,7 @@ def shown(guide_id: str, lang: str) -> str:
         seen: set[object] = set()
 
         def explore() -> None:
-            state = (runner.place, runner.snapshot)
+            state = (runner.place, getattr(runner, "memory", None), runner.snapshot)
             if state in seen:
                 return
             seen.add(state)
@@ -133,6 +137,10 @@ def shown(guide_id: str, lang: str) -> str:
                 parts.extend((view.title, view.body, *view.choices))
             if view.finished:
                 return
+            if getattr(view, "input", None) is not None:
+                runner.answer_text(TYPED[view.input])
+                explore()
+                runner.back()
             for number in range(1, len(view.choices) + 1):
                 runner.answer(number)
                 explore()
