@@ -10,89 +10,149 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from assistant import __version__
+from assistant.account.model import Intent
 from assistant.commands.common import CommandError, Context
-from assistant.i18n.negotiate import negotiate
-from assistant.i18n.translator import get_translator
+from assistant.i18n.argparse_text import speaking
+from assistant.i18n.negotiate import negotiate, unavailable
+from assistant.i18n.translator import Translator, get_translator, languages, no_catalogue_warning
+from assistant.safetext import clean_line, fit_output_encoding
 
 PROG = "assistant"
 
 
 class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one line and exit 2, like every bad input."""
+    """An argument parser whose errors are one line and exit 2, like every bad input.
+
+    The message quotes what was typed (a file name can hold terminal escapes or bidi
+    controls): it is cleaned before it reaches the terminal.
+    """
 
     def error(self, message: str) -> None:  # type: ignore[override]
         """Report a usage error in one line and exit with code 2."""
-        sys.stderr.write(f"{self.prog}: {message} (--help)\n")
+        sys.stderr.write(clean_line(f"{self.prog}: {message} (--help)") + "\n")
         raise SystemExit(2)
 
 
-def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lang", metavar="LANG", help="en or fr (default: from the environment)")
+def _h(text: str) -> str:
+    """Help text for argparse, which %-formats it: a translated ``%`` must stay a ``%``."""
+    return text.replace("%", "%%")
 
 
-def _ui_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Guided help for TikTok and TikTok For Business.")
-    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
-    _add_lang(parser)
-    parser.add_argument("--state", metavar="FILE", help="account snapshot to simulate")
-    parser.add_argument("--guide", metavar="ID", help="start straight into this guide")
-    parser.add_argument(
-        "--translator", action="store_true", help="open the translator preview"
-    )
-    parser.epilog = "commands: " + ", ".join(COMMANDS) + f" (see '{PROG} COMMAND --help')"
+def _add_lang(parser: argparse.ArgumentParser, t: Translator) -> None:
+    parser.add_argument("--lang", metavar="LANG", help=_h(t.gettext(
+        "the language: {languages} (default: from the environment)",
+        languages=", ".join(languages()),
+    )))
+
+
+def _ui_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description=_h(t.gettext(
+        "Guided help for TikTok and TikTok For Business.")))
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}",
+                        help=_h(t.gettext("show the version and exit")))
+    _add_lang(parser, t)
+    parser.add_argument("--state", metavar="FILE",
+                        help=_h(t.gettext("account snapshot to simulate")))
+    parser.add_argument("--guide", metavar="ID",
+                        help=_h(t.gettext("start straight into this guide")))
+    parser.add_argument("--translator", action="store_true",
+                        help=_h(t.gettext("open the translator preview")))
+    parser.epilog = _h(t.gettext(
+        "commands: {commands} (see “{prog} COMMAND --help”)",
+        commands=", ".join(COMMANDS), prog=PROG,
+    ))
     return parser
 
 
-def _guides_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} guides", description="List the guides.")
-    _add_lang(parser)
-    parser.add_argument("--json", action="store_true", help="print JSON")
+def _guides_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} guides", description=_h(t.gettext("List the guides.")))
+    _add_lang(parser, t)
+    parser.add_argument("--json", action="store_true", help=_h(t.gettext("print JSON")))
+    parser.add_argument("--search", metavar="TEXT",
+                        help=_h(t.gettext("guides and symptoms matching TEXT, best first")))
     return parser
 
 
-def _run_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} run", description="Play a guide without the UI.")
-    parser.add_argument("guide", metavar="GUIDE", help="guide id (see 'assistant guides')")
-    parser.add_argument("--state", metavar="FILE", help="account snapshot ('-' reads stdin)")
-    _add_lang(parser)
+def _run_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} run", description=_h(t.gettext(
+        "Play a guide without the UI.")))
+    parser.add_argument("guide", metavar="GUIDE",
+                        help=_h(t.gettext("guide id (see “assistant guides”)")))
+    parser.add_argument("--state", metavar="FILE",
+                        help=_h(t.gettext("account snapshot (“-” reads standard input)")))
+    _add_lang(parser, t)
     parser.add_argument(
         "--choose", metavar="N", type=int, nargs="+", action="extend", default=[],
-        help="1-based choice for each step that asks, in order",
+        help=_h(t.gettext("1-based choice for each step that asks, in order")),
     )
-    parser.add_argument("--json", action="store_true", help="print the run/1 JSON object")
     parser.add_argument(
-        "--interactive", action="store_true", help="ask each step on the terminal, in plain text"
+        "--answer", metavar="TEXT", nargs="+", action="extend", default=[],
+        help=_h(t.gettext(
+            "typed answer for each step that asks for text (an email, a phone), in order")),
     )
-    return parser
-
-
-def _diagnose_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} diagnose", description="Findings for an account snapshot.")
-    parser.add_argument("file", metavar="FILE", nargs="?", help="snapshot file, '-' for stdin")
-    parser.add_argument("--intent", metavar="INTENT", help="what the person is trying to do")
-    _add_lang(parser)
-    parser.add_argument("--json", action="store_true", help="print the diagnosis/1 JSON object")
-    parser.add_argument("--batch", metavar="FILE.jsonl", help="one snapshot per line")
-    parser.add_argument("--list-codes", action="store_true", help="list every finding code")
     parser.add_argument(
-        "--show-personal-data", action="store_true", help="do not mask emails and phone numbers"
+        "--intent", metavar="INTENT", choices=[i.value for i in Intent],
+        help=_h(t.gettext("what the person is trying to do (overrides the snapshot’s intent)")),
     )
+    parser.add_argument("--json", action="store_true",
+                        help=_h(t.gettext("print the run/1 JSON object")))
+    parser.add_argument("--interactive", action="store_true",
+                        help=_h(t.gettext("ask each step on the terminal, in plain text")))
     return parser
 
 
-def _check_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} check", description="Lint every guide and every catalogue.")
-    _add_lang(parser)
+def _diagnose_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} diagnose", description=_h(t.gettext(
+        "Findings for an account snapshot.")))
+    parser.add_argument("file", metavar="FILE", nargs="?",
+                        help=_h(t.gettext("snapshot file, “-” for standard input")))
+    parser.add_argument("--intent", metavar="INTENT",
+                        help=_h(t.gettext("what the person is trying to do")))
+    _add_lang(parser, t)
+    parser.add_argument("--json", action="store_true",
+                        help=_h(t.gettext("print the diagnosis/1 JSON object")))
+    parser.add_argument("--batch", metavar="FILE.jsonl",
+                        help=_h(t.gettext("one snapshot per line")))
+    parser.add_argument("--list-codes", action="store_true",
+                        help=_h(t.gettext("list every finding code")))
+    parser.add_argument("--show-personal-data", action="store_true",
+                        help=_h(t.gettext("do not mask emails and phone numbers")))
     return parser
 
 
-def _export_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=f"{PROG} export", description="Export a guide's graph.")
+def _check_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} check", description=_h(t.gettext(
+        "Lint every guide and every catalogue.")))
+    _add_lang(parser, t)
+    parser.add_argument("--root", metavar="DIR", type=Path, help=_h(t.gettext(
+        "check the guides/ and locales/ under DIR (default: the current directory "
+        "when it holds both, else the installed ones)")))
+    parser.add_argument("--catalogue", metavar="FILE.po", type=Path, help=_h(t.gettext(
+        "check this one catalogue only (its language from its folder or its header)")))
+    return parser
+
+
+def _export_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} export", description=_h(t.gettext(
+        "Export a guide’s graph.")))
     parser.add_argument("guide", metavar="GUIDE")
     parser.add_argument("--format", choices=["mermaid"], default="mermaid")
-    _add_lang(parser)
+    _add_lang(parser, t)
+    return parser
+
+
+def _serve_parser(t: Translator) -> argparse.ArgumentParser:
+    parser = _Parser(prog=f"{PROG} serve", description=_h(t.gettext(
+        "The terminal UI in a web browser.")))
+    parser.add_argument("--host", default="127.0.0.1",
+                        help=_h(t.gettext("address to listen on (127.0.0.1: this computer only)")))
+    parser.add_argument("--port", type=int, default=8000, help=_h(t.gettext("port to listen on")))
+    parser.add_argument("--max-sessions", type=int, default=8, metavar="N",
+                        help=_h(t.gettext("browser tabs served at once")))
+    _add_lang(parser, t)
     return parser
 
 
@@ -107,26 +167,72 @@ def _command(module: str) -> Callable[[argparse.Namespace, Context], int]:
     return run
 
 
-COMMANDS: dict[str, tuple[Callable[[], argparse.ArgumentParser], str]] = {
+COMMANDS: dict[str, tuple[Callable[[Translator], argparse.ArgumentParser], str]] = {
     "guides": (_guides_parser, "guides"),
     "run": (_run_parser, "run"),
     "diagnose": (_diagnose_parser, "diagnose"),
     "check": (_check_parser, "check"),
     "export": (_export_parser, "export"),
+    "serve": (_serve_parser, "serve"),
 }
+
+
+_VALUED = ("--lang", "--state", "--guide")
+"""Options before the command that take a value (so the value is not read as one)."""
+
+
+def split_command(argv: list[str]) -> tuple[str | None, list[str]]:
+    """The command and its arguments, options before it included (SPEC §4, 0.2):
+    ``--lang fr guides`` is ``guides --lang fr``."""
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if token == "--":
+            break
+        if token in _VALUED:
+            index += 2
+            continue
+        if token.startswith("-"):
+            index += 1
+            continue
+        if token in COMMANDS:
+            return token, argv[index + 1:] + argv[:index]
+        break
+    return None, argv
+
+
+def _requested_language(argv: list[str]) -> str | None:
+    """The ``--lang`` value, read before parsing so that help and errors speak it."""
+    found = None
+    for index, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif token.startswith("--lang="):
+            found = token.partition("=")[2]
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse ``argv`` and run the command; return the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in COMMANDS:
-        make_parser, module = COMMANDS[argv[0]]
-        args = make_parser().parse_args(argv[1:])
-    else:
-        module = "ui"
-        args = _ui_parser().parse_args(argv)
-    lang = negotiate(getattr(args, "lang", None), os.environ)
-    context = Context(translator=get_translator(lang), stdout=sys.stdout, stderr=sys.stderr)
+    fit_output_encoding(sys.stdout)
+    fit_output_encoding(sys.stderr)
+    requested = _requested_language(argv)
+    lang = negotiate(requested, os.environ)
+    translator = get_translator(lang)
+    if unavailable(requested):
+        sys.stderr.write(f"{PROG}: {no_catalogue_warning(requested or '')}\n")
+    command, rest = split_command(argv)
+    with speaking(translator):
+        if command is not None:
+            make_parser, module = COMMANDS[command]
+            args = make_parser(translator).parse_args(rest)
+        else:
+            module = "ui"
+            args = _ui_parser(translator).parse_args(rest)
+    context = Context(translator=translator, stdout=sys.stdout, stderr=sys.stderr)
     try:
         return _command(module)(args, context)
     except CommandError as error:
@@ -151,7 +257,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report_translation_warnings(context: Context) -> None:
     """Tell, once each, about broken catalogues or translations met during the command."""
-    from assistant.safetext import clean_line
-
     for warning in context.translator.warnings:
         context.stderr.write(f"{PROG}: {clean_line(warning)}\n")

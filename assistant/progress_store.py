@@ -17,9 +17,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from platformdirs import user_state_path
+
+if TYPE_CHECKING:
+    from assistant.account.model import Snapshot
 
 APP_NAME = "tiktok-account-assistant"
 """The directory name used under the platform's state and data directories."""
@@ -34,6 +37,48 @@ MAX_PROGRESS_BYTES = 1024 * 1024
 def default_progress_path() -> Path:
     """The progress file in the user's state directory."""
     return user_state_path(APP_NAME, appauthor=False) / "progress.json"
+
+
+ACCOUNT_FIELD = "account"
+"""The envelope field naming the account a saved place belongs to (:func:`account_digest`)."""
+
+
+def account_digest(snapshot: Snapshot) -> str:
+    """A digest of the snapshot's content: which customer's account a saved place is for.
+
+    Two files with the same content are the same account (whatever their name); any
+    difference in the content is another account, so a place saved for customer A is
+    never offered on customer B's file.
+    """
+    import hashlib
+
+    from assistant.account.snapshot import dump_snapshot
+
+    data = json.dumps(dump_snapshot(snapshot), sort_keys=True, ensure_ascii=False,
+                      separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def belongs_to(envelope: dict[str, Any], digest: str) -> bool:
+    """Whether the saved ``envelope`` is for the account of ``digest``.
+
+    An envelope written before places had an owner is judged by the snapshot its run
+    started from; one with no usable snapshot is let through, so that it is checked
+    (and set aside if broken) rather than left to linger.
+    """
+    owner = envelope.get(ACCOUNT_FIELD)
+    if isinstance(owner, str):
+        return owner == digest
+    progress = envelope.get("progress")
+    snapshot = progress.get("snapshot") if isinstance(progress, dict) else None
+    if snapshot is None:
+        return True
+    try:
+        from assistant.account.snapshot import snapshot_from_data
+
+        return account_digest(snapshot_from_data(snapshot, "progress")) == digest
+    except Exception:  # noqa: BLE001 - a broken snapshot is for the replay to report
+        return True
 
 
 @dataclass(frozen=True)

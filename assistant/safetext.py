@@ -76,3 +76,48 @@ class SafeStream:
     def flush(self) -> None:
         """Flush the underlying stream."""
         self.stream.flush()
+
+
+TRANSLITERATION = {
+    "\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "«": '"', "»": '"',
+    "\u00a0": " ", "\u202f": " ", "\u2007": " ", "\u2009": " ", "\u2026": "...",
+    "\u2013": "-", "\u2014": "-", "\u2192": "->", "\u2190": "<-", "\u2717": "x",
+    "\u2716": "x", "\u2713": "v", "\u2714": "v", "\u25b2": "!", "\u2022": "*",
+}
+"""What a character a terminal cannot show becomes (anything else: ``?``)."""
+
+ENCODING_ERRORS = "assistant-transliterate"
+"""The codec error handler :func:`fit_output_encoding` installs on a non-UTF-8 stream."""
+
+
+def _transliterate(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    import unicodedata
+
+    text = error.object[error.start:error.end]
+    out = []
+    for char in text:
+        plain = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+        out.append(TRANSLITERATION.get(char) or plain or "?")
+    return "".join(out), error.end
+
+
+def fit_output_encoding(stream: TextIO) -> None:
+    """Make ``stream`` survive text its encoding cannot hold (``LC_ALL=fr_FR.ISO-8859-1``,
+    ``PYTHONIOENCODING=ascii``, cp1252): ’ « » U+202F ✗ and the like are written as
+    their closest ASCII (' " " space x), anything else as ``?``; never a crash.
+    """
+    import codecs
+
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
+    if encoding in ("utf-8", "utf8", "utf-16", "utf-32") or not hasattr(stream, "reconfigure"):
+        return
+    try:
+        codecs.lookup_error(ENCODING_ERRORS)
+    except LookupError:
+        codecs.register_error(ENCODING_ERRORS, _transliterate)
+    try:
+        stream.reconfigure(errors=ENCODING_ERRORS)
+    except (AttributeError, ValueError, OSError):
+        pass

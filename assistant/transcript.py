@@ -1,5 +1,6 @@
-"""A session as Markdown, for a support ticket: steps, answers, actions, final account,
-findings — in the current language, with emails and phone numbers masked.
+"""A session as Markdown, for a support ticket: a plain-language header, the account at
+the start, the steps and what they changed, the account at the end, the findings — in
+the language asked for, with emails and phone numbers masked and no internal names.
 
 Pure text building (no Textual); :func:`write_transcript` is the only function that
 touches the disk.
@@ -19,7 +20,7 @@ from assistant.account.model import Snapshot
 from assistant.diagnose import Finding
 from assistant.engine import Runner, outcome_label
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_text
+from assistant.privacy import mask
 from assistant.progress_store import APP_NAME
 from assistant.safetext import clean, clean_line
 from assistant.tui.facts import account_facts
@@ -36,7 +37,7 @@ def mask_markdown(text: str) -> str:
     part of the address; masking between the markers keeps the bold intact.
     """
     return "".join(
-        piece if _MARKDOWN_MARKERS.fullmatch(piece) else mask_text(piece)
+        piece if _MARKDOWN_MARKERS.fullmatch(piece) else mask(piece)
         for piece in _MARKDOWN_MARKERS.split(text)
     )
 
@@ -56,20 +57,21 @@ def _quote(body: str) -> list[str]:
     return ["> " + line if line else ">" for line in clean(body).strip().splitlines()]
 
 
-def _guide_part(runner: Runner, t: Translator) -> list[str]:
-    """The guide: title, outcome, and every step with its answer and actions."""
-    title = runner.library.title(runner.guide_id, t)
-    heading = t.gettext("Guide: {title}", title=_line(title))
-    out = [f"## {heading} (`{runner.guide_id}`)", ""]
-    if runner.finished and runner.outcome is not None:
-        status = outcome_label(runner.outcome, t)
-    else:
-        status = t.gettext("not finished (stopped at step {n})",
-                           n=runner.view().progress.taken)
-    out += [_field(t, t.gettext("Outcome"), _line(status)), ""]
+def _event_lines(runner: Runner, t: Translator) -> list[str]:
+    """The path as plain-language lines: steps, answers, what the simulation did.
+
+    Checks are the engine's own business (the account facts show their result) and an
+    action is told by what it changed on the account, so no internal name reaches the
+    ticket.
+    """
+    from assistant.account.failures import FAILURE_MESSAGES
+    from assistant.tui.facts import changed_keys
+
+    out: list[str] = []
     steps = runner.shown_steps()
     shown = iter(steps)
     number = 0
+    before = runner.initial
     for event in runner.transcript:
         if event.kind == "show":
             step = next(shown, None)
@@ -80,22 +82,51 @@ def _guide_part(runner: Runner, t: Translator) -> list[str]:
             if number == len(steps) and (step.outcome or not runner.finished):
                 # Where it ended (or stopped): what happened and what to do next.
                 out += [*_quote(step.body), ""]
+        elif event.kind == "check":
             continue
-        out.append(f"- {_line(runner.describe(event))}")
+        elif event.kind == "action":
+            after = event.snapshot or before
+            if event.failure is not None:
+                reason = FAILURE_MESSAGES.get(event.failure)
+                out.append("- " + t.gettext(
+                    "In the simulation, this did not work: {reason}",
+                    reason=_line(t.gettext(reason)) if reason else t.gettext("an error"),
+                ))
+            else:
+                facts = {fact.key: fact for fact in account_facts(after, t)}
+                changed = [facts[key] for key in facts if key in changed_keys(before, after, t)]
+                if changed:
+                    out.append("- " + t.gettext(
+                        "In the simulation, the account changed: {changes}",
+                        changes="; ".join(f"{_line(f.label)} → {_line(f.value)}"
+                                          for f in changed),
+                    ))
+                else:
+                    out.append("- " + t.gettext(
+                        "In the simulation, this changed nothing on the account."))
+            before = after
+        else:
+            out.append(f"- {_line(runner.describe(event))}")
     return out
 
 
 def _account_part(snapshot: Snapshot, t: Translator, heading: str) -> list[str]:
-    """The account as a list of facts."""
+    """The account as facts, under their product."""
+    from assistant.tui.facts import group_title
+
     out = [f"## {heading}", ""]
-    out += [_field(t, _line(fact.label), _line(fact.value))
-            for fact in account_facts(snapshot, t)]
+    group = None
+    for fact in account_facts(snapshot, t):
+        if fact.group != group:
+            group = fact.group
+            out.append(f"- {_line(group_title(group, t))}")
+        out.append("  " + _field(t, _line(fact.label), _line(fact.value)))
     return out
 
 
 def _findings_part(findings: Sequence[Finding], t: Translator) -> list[str]:
     """The diagnosis: one item per finding, with its code and guide."""
-    out = ["## " + t.gettext("Diagnosis of the account as loaded"), ""]
+    out = ["## " + t.gettext("Diagnosis"), ""]
     if not findings:
         return [*out, t.gettext("No problem found.")]
     for finding in findings:
@@ -103,9 +134,33 @@ def _findings_part(findings: Sequence[Finding], t: Translator) -> list[str]:
         mark = _MARKS.get(str(finding.severity), "-")
         out.append(f"- [{mark}] **{_line(rendered.title)}** (`{finding.code}`)")
         out.append(f"  {_line(rendered.detail)}")
-        if finding.guide is not None:
-            out.append("  " + t.gettext("Guide: {title}", title=f"`{finding.guide}`"))
     return out
+
+
+def _intent(snapshot: Snapshot, t: Translator) -> str:
+    """What the person is trying to do, in words."""
+    if snapshot.intent is None:
+        return t.gettext("not given")
+    try:
+        from assistant.diagnose.phrases import INTENT_ACTIONS
+
+        return _line(INTENT_ACTIONS[snapshot.intent].render(t))
+    except (ImportError, KeyError, AttributeError):
+        return str(snapshot.intent)
+
+
+def when_text(when: datetime) -> str:
+    """``2026-12-02, 15:40 CET (UTC+01:00)``: the date and time with the time zone.
+
+    The comma keeps the date from reading like a phone number to whoever masks the
+    transcript again.
+    """
+    local = when if when.tzinfo is not None else when.astimezone()
+    offset = local.strftime("%z")
+    zone = f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+    name = local.tzname() or ""
+    named = f"{name} ({zone})" if name and not name.startswith("UTC") else f"({zone})"
+    return local.strftime("%Y-%m-%d, %H:%M") + " " + named
 
 
 def session_markdown(
@@ -115,34 +170,64 @@ def session_markdown(
     snapshot: Snapshot | None = None,
     findings: Sequence[Finding] | None = None,
     when: datetime | None = None,
+    source: str | None = None,
+    start: Snapshot | None = None,
 ) -> str:
     """The session as Markdown in ``t``'s language, personal data masked.
 
-    ``runner`` gives the guide part and the final account; ``snapshot`` the account
-    when there is no guide; ``findings`` (even empty) adds the diagnosis.
+    A plain-language header (guide, outcome, snapshot, intent, version, date and time
+    zone, language) comes first; then the account at the start, the steps, the account
+    at the end and, when there was one, the diagnosis. ``runner`` gives the guide part;
+    ``snapshot`` the account when there is no guide; ``start`` the account the session
+    started from when it is not the guide's (a guide run after another); ``source``
+    names the snapshot (its file name or scenario).
     """
-    out = [_field(t, t.gettext("Language"), t.lang), ""]
+    from assistant import __version__
+
+    header: list[str] = []
+    body: list[str] = []
+    account = runner.snapshot if runner is not None else snapshot
+    first = start if start is not None else (runner.initial if runner is not None else snapshot)
     if runner is not None:
-        out += _guide_part(runner, t)
-        out.append("")
-        out += _account_part(runner.snapshot, t, t.gettext("The account at the end"))
-    elif snapshot is not None:
-        out += _account_part(snapshot, t, t.gettext("The account"))
+        title = runner.library.title(runner.guide_id, t)
+        if runner.finished and runner.outcome is not None:
+            status = outcome_label(runner.outcome, t)
+        else:
+            status = t.gettext("not finished (stopped at step {n})",
+                               n=runner.view().progress.taken)
+        header += [_field(t, t.gettext("Guide"), _line(title)),
+                   _field(t, t.gettext("Outcome"), _line(status))]
+    if source:
+        header.append(_field(t, t.gettext("Snapshot"), _line(source)))
+    if account is not None:
+        header.append(_field(t, t.gettext("Intent"), _intent(account, t)))
+    header += [_field(t, t.gettext("Assistant version"), __version__),
+               _field(t, t.gettext("Language"), t.lang)]
+    if first is not None:
+        body += ["", *_account_part(first, t, t.gettext("The account at the start"))]
+    if runner is not None:
+        body += ["", "## " + t.gettext("Steps")] + _event_lines(runner, t)
+        body += ["", *_account_part(runner.snapshot, t, t.gettext("The account at the end"))]
+    elif account is not None and first is not None and account != first:
+        body += ["", *_account_part(account, t, t.gettext("The account at the end"))]
     if findings is not None:
-        out.append("")
-        out += _findings_part(findings, t)
+        body += ["", *_findings_part(findings, t)]
     head = ["# " + t.gettext("TikTok account assistant: session transcript"), ""]
     if when is not None:
         # Added after masking: a date and time would look like a phone number.
-        head.append(_field(t, t.gettext("Date"), when.strftime("%Y-%m-%d, %H:%M")))
-    return "\n".join(head) + "\n" + mask_markdown("\n".join(out).rstrip() + "\n")
+        head.append(_field(t, t.gettext("Date"), when_text(when)))
+    text = "\n".join(header) + "\n" + "\n".join(body).rstrip() + "\n"
+    return "\n".join(head) + "\n" + mask_markdown(text)
 
 
 def transcript_directories(preferred: Path | None = None) -> list[Path]:
-    """Where a transcript may go, in order: ``preferred``, the current directory, the
-    user's data directory."""
+    """Where a transcript may go, in order: ``preferred`` (a chosen path), the user's
+    documents folder, the user's data directory."""
+    from platformdirs import user_documents_path
+
     candidates = [preferred] if preferred is not None else []
-    candidates += [Path.cwd(), user_data_path(APP_NAME, appauthor=False) / "transcripts"]
+    candidates += [user_documents_path() / "TikTok account assistant",
+                   user_data_path(APP_NAME, appauthor=False) / "transcripts"]
     return candidates
 
 

@@ -59,11 +59,14 @@ def one_line(text: str) -> str:
 
 
 def shorten(text: str) -> str:
-    """A key or value as shown in a message: escaped and at most 40 characters."""
-    shown = one_line(text)
-    if len(shown) > _MAX_SHOWN:
-        shown = shown[: _MAX_SHOWN - 1] + "…"
-    return shown
+    """A key or value as shown in a message: escaped and at most 40 characters.
+
+    Never cut inside an email address or a phone number (the cut moves after it), so
+    that the masking of the human-facing line still sees it whole.
+    """
+    from assistant.privacy import shorten as cut  # never inside an address: it is masked later
+
+    return cut(one_line(text), _MAX_SHOWN)
 
 
 def show(text: str) -> str:

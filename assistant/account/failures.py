@@ -14,8 +14,7 @@ FAILURE_MESSAGES: dict[str, str] = {
     ),
     "offline": N_("No internet connection. Check your network, then try again."),
     "not-signed-in": N_(
-        "You are not signed in to the TikTok For Business login of this account. "
-        "Sign in to it first."
+        "You are not signed in to TikTok For Business with your own login. Sign in first."
     ),
     "linking-unavailable": N_(
         "Linking a TikTok account is not available for your TikTok For Business login yet: "
@@ -93,6 +92,7 @@ FAILURE_MESSAGES: dict[str, str] = {
         "This phone number is not valid. Enter it with the country code, for example "
         "+33 6 12 34 56 78."
     ),
+    "same-role": N_("This member already has that role: there is nothing to change."),
     "email-in-use": N_(
         "This email address already belongs to another team member. Choose another one."
     ),

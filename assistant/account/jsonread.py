@@ -1,7 +1,12 @@
-"""Parsing snapshot text as hostile JSON: size, encoding and number limits.
+"""Parsing snapshot text as hostile JSON, to name what is wrong with it.
 
-Values a snapshot never holds (``NaN``, numbers of hundreds of digits, keys given
-twice) are kept as markers so that the validator can name the field they sit in.
+The compiled reader (:mod:`assistant.account.reader`) decodes valid snapshots; the
+text it cannot vouch for is parsed here for :mod:`assistant.account.validation`:
+its size and encoding are checked with messages that say what is wrong, and values
+a snapshot never holds (``NaN``, numbers of more digits than the schema allows, keys
+given twice) are kept as markers so that the validator can name the field they sit
+in. Python's own parser is used on purpose: it keeps every key, and its errors give
+a line and a column.
 """
 
 from __future__ import annotations
@@ -11,13 +16,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.account.errors import SnapshotError
+from assistant.account.schema import MAX_NUMBER_DIGITS
 from assistant.i18n.translator import N_
 
 MAX_SNAPSHOT_BYTES = 1024 * 1024
 """Largest snapshot accepted, in bytes of UTF-8 (real ones are about 1 KiB)."""
 
-MAX_NUMBER_DIGITS = 15
-"""Longest whole number accepted, in digits."""
 
 _BOM = "\ufeff"
 
@@ -89,26 +93,8 @@ def too_large(source: str) -> SnapshotError:
     )
 
 
-# Built once: json.loads with hooks builds a new decoder at every call, which costs
-# as much as parsing a snapshot. Objects come out as tuples of (key, value) pairs,
-# built in C, so that a key given twice is still seen (and arrays stay lists).
-_PAIRS_DECODER = json.JSONDecoder(
-    object_pairs_hook=tuple, parse_constant=_constant, parse_int=_integer
-)
+# Built once: json.loads with hooks builds a new decoder at every call.
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer)
-
-
-def parse_json_pairs(text: str) -> Any:
-    """Parse ``text`` quickly, objects as tuples of pairs; ``None`` when it cannot.
-
-    Numbers and constants are refused as by :func:`parse_json`. No error is named:
-    a caller that gets ``None`` (which JSON ``null`` gives too, and is no snapshot
-    either) calls :func:`parse_json` to learn what is wrong.
-    """
-    try:
-        return _PAIRS_DECODER.decode(text)
-    except (ValueError, RecursionError):
-        return None
 
 
 def parse_json(text: str, source: str) -> Any:

@@ -193,6 +193,9 @@ class Business:
     invitations: tuple[Invitation, ...] = ()
     phone: str | None = None
     """Phone number of the login ``email`` (not the TikTok app's ``tiktok.phone``)."""
+    in_other_business: tuple[str, ...] = ()
+    """Emails known to belong to another business account (an invitation withdrawn
+    does not make them free to join)."""
 
     def member(self, email: str | None) -> Member | None:
         """The member with this email, if any."""

@@ -44,13 +44,43 @@ MAX_TEXT_LENGTH = 256
 # and Zp, spelt out as ranges because one compiled class is ten times faster than
 # asking unicodedata about every character (and the categories are stable: a test
 # compares the class with unicodedata over every code point).
-_UNSAFE_CLASS = (
+UNSAFE_CLASS = (
     "\x00-\x1f\x7f-\x9f"  # Cc: C0 controls, DEL, C1 controls
     "\ud800-\udfff"  # Cs: surrogates (unpaired ones, in a Python string)
     "\u2028\u2029"  # Zl, Zp: line and paragraph separators
     f"{BIDI_CONTROLS}"
 )
-_UNSAFE = re.compile(f"[{_UNSAFE_CLASS}]")
+"""The unsafe characters (:func:`has_unsafe_character`), as a regex class."""
+_UNSAFE = re.compile(f"[{UNSAFE_CLASS}]")
+
+HANGUL_FILLERS = "\u115f\u1160\u3164\uffa0"
+"""Hangul fillers: letters that show as nothing (the only invisible characters that
+:meth:`str.isprintable` calls printable)."""
+
+INVISIBLE_CLASS = (
+    "\u00ad\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u180e"  # Cf
+    "\u200b\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb"  # Cf: zero-width, BOM
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"  # Cf
+    "\U0001d173-\U0001d17a"  # Cf: musical format controls
+    "\U000e0001\U000e0020-\U000e007f"  # Cf: tag characters (they spell hidden text)
+    f"{HANGUL_FILLERS}"
+)
+"""The invisible characters, as a regex class: the format characters (Unicode category
+Cf, bidirectional controls and the two joiners aside) and the Hangul fillers.
+
+In a name or an email they make two values that read the same compare different
+(``maison.lune`` and ``maison.lune`` followed by U+200B), and tag characters carry
+text nobody sees into every output. Spelt out as ranges like :data:`UNSAFE_CLASS`
+(a test compares it with :mod:`unicodedata`)."""
+
+JOINERS = "\u200c\u200d"
+"""Zero-width non-joiner and joiner: invisible, but part of how emoji sequences
+(woman, U+200D, laptop) and some scripts (Persian, Devanagari) are written, so they are allowed
+between two visible non-ASCII characters, and nowhere else."""
+
+_SHOWN = f"[^\\x00-\\x7f\\s{UNSAFE_CLASS}{INVISIBLE_CLASS}{JOINERS}]"
+_INVISIBLE = re.compile(f"[{INVISIBLE_CLASS}]|(?<!{_SHOWN})[{JOINERS}]|[{JOINERS}](?!{_SHOWN})")
+_VISIBLE = re.compile(f"[^\\s{INVISIBLE_CLASS}{JOINERS}]")
 
 
 def is_valid_email(text: str) -> bool:
@@ -77,14 +107,32 @@ def has_unsafe_character(text: str) -> bool:
     return not text.isprintable() and _UNSAFE.search(text) is not None
 
 
+def invisible_character(text: str) -> str | None:
+    """The first invisible character of ``text`` that it may not hold, if any.
+
+    Those of :data:`INVISIBLE_CLASS` anywhere, and a joiner (:data:`JOINERS`) that is
+    not between two visible non-ASCII characters.
+    """
+    found = _INVISIBLE.search(text)
+    return None if found is None else found.group()
+
+
+def is_blank(text: str) -> bool:
+    """Whether ``text`` shows nothing: only spaces and invisible characters, or empty."""
+    return _VISIBLE.search(text) is None
+
+
 def is_valid_text(text: str) -> bool:
     """Whether ``text`` may be a name, email or phone in a snapshot.
 
-    Not blank, at most :data:`MAX_TEXT_LENGTH` characters, and no character that
-    :func:`has_unsafe_character` refuses.
+    Not blank (:func:`is_blank`), at most :data:`MAX_TEXT_LENGTH` characters, and no
+    character that :func:`has_unsafe_character` or :func:`invisible_character` refuses.
     """
     return (
-        bool(text.strip()) and len(text) <= MAX_TEXT_LENGTH and not has_unsafe_character(text)
+        not is_blank(text)
+        and len(text) <= MAX_TEXT_LENGTH
+        and not has_unsafe_character(text)
+        and invisible_character(text) is None
     )
 
 
@@ -155,6 +203,11 @@ def linked_elsewhere(snapshot: Snapshot) -> bool:
         and business.linked_tiktok is not None
         and not same_username(business.linked_tiktok, snapshot.tiktok.username)
     )
+
+
+def known_in_other_business(business: Business, email: str) -> bool:
+    """Whether ``email`` is known to belong to another business account."""
+    return any(same_email(known, email) for known in business.in_other_business)
 
 
 def needs_unlink_before_switch(snapshot: Snapshot) -> bool:

@@ -12,10 +12,10 @@ import sys
 from os import PathLike
 from typing import IO, Any
 
+from assistant.account import reader
 from assistant.account.errors import SnapshotError as SnapshotError
-from assistant.account.fastpath import quick_snapshot
 from assistant.account.jsonread import MAX_SNAPSHOT_BYTES as MAX_SNAPSHOT_BYTES
-from assistant.account.jsonread import decode_text, parse_json, parse_json_pairs
+from assistant.account.jsonread import JsonObject, decode_text, parse_json
 from assistant.account.model import (
     FORMAT,
     AccountType,
@@ -30,7 +30,7 @@ from assistant.account.model import (
     Snapshot,
     TikTok,
 )
-from assistant.account.validation import snapshot_from_data as snapshot_from_data
+from assistant.account.validation import validate
 from assistant.i18n.translator import N_
 
 STDIN = "-"
@@ -45,13 +45,42 @@ def load_snapshot(
     ``source`` names the input in error messages (usually the file name). Raises
     :class:`SnapshotError` with one line naming the field and what was expected.
     """
-    text = decode_text(data, source)
-    # Valid snapshots take the fast path; anything it is unsure of is parsed again
-    # and read by the validator, which names the first wrong field.
-    snapshot = quick_snapshot(parse_json_pairs(text))
+    if not isinstance(data, str | bytes):
+        data = bytes(data)
+    # Valid snapshots are decoded by the compiled reader; anything it is unsure of
+    # is parsed again and read by the validator, which names the first wrong field.
+    snapshot = reader.decode(data, MAX_SNAPSHOT_BYTES)
     if snapshot is not None:
         return snapshot
-    return snapshot_from_data(parse_json(text, source), source)
+    return validate(parse_json(decode_text(data, source), source), source)
+
+
+def snapshot_from_data(data: Any, source: str = "<snapshot>") -> Snapshot:
+    """Check already-parsed JSON ``data`` and build the :class:`Snapshot` it describes.
+
+    ``data`` comes from :func:`json.loads` or is plain dicts and lists; raises
+    :class:`SnapshotError` naming the first wrong field. Numbers obey the same limits
+    as in a file (a count of 10**25 is refused, naming its field).
+    """
+    snapshot = reader.convert(data)
+    if snapshot is not None:
+        return snapshot
+    try:
+        objects = _as_objects(data)
+    except RecursionError:
+        raise SnapshotError(source, "", N_("not a snapshot: nested too deeply")) from None
+    return validate(objects, source)
+
+
+def _as_objects(data: Any) -> Any:
+    """Plain dicts (not parsed by us) as :class:`JsonObject`, which the validator expects."""
+    if isinstance(data, JsonObject):
+        return data
+    if isinstance(data, dict):
+        return JsonObject({key: _as_objects(value) for key, value in data.items()})
+    if isinstance(data, list):
+        return [_as_objects(item) for item in data]
+    return data
 
 
 def read_snapshot(
@@ -124,6 +153,8 @@ def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:
                 }
                 for i in business.invitations
             ],
+            **({} if not business.in_other_business
+               else {"in_other_business": list(business.in_other_business)}),
         },
         "session": {
             "actor": session.actor,

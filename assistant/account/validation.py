@@ -1,81 +1,45 @@
-"""Checking parsed JSON against format ``account-state/1`` and building a Snapshot.
+"""Naming the first wrong field of a snapshot: the schema walked over parsed JSON.
 
-The first wrong field is reported as a :class:`SnapshotError` naming its path
-(``business.members[2].role``). Unknown keys are refused too: it is the only way to
-catch a misspelt optional field, which would otherwise silently take its default.
+When the compiled reader (:mod:`assistant.account.reader`) cannot vouch for a
+snapshot, this module reads it again, slowly, field by field, guided by the same
+structures (:mod:`assistant.account.schema`): the first wrong field is reported as a
+:class:`SnapshotError` naming its path (``business.members[2].role``) and what was
+expected, and a snapshot that is in fact valid is built as the reader would have
+built it. Unknown keys are refused too: it is the only way to catch a misspelt
+optional field, which would otherwise silently take its default.
 """
 
 from __future__ import annotations
 
 import difflib
-from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
-from assistant.account import rules
+import msgspec
+import msgspec.inspect as mi
+
+from assistant.account import rules, schema
 from assistant.account.errors import SnapshotError, shorten, show
 from assistant.account.jsonread import JsonObject, Refused
-from assistant.account.model import (
-    FORMAT,
-    MAX_COLLABORATORS,
-    MAX_LINKED_MOBILES,
-    AccountType,
-    Business,
-    CodeState,
-    Device,
-    DeviceKind,
-    Intent,
-    Invitation,
-    InvitationStatus,
-    Member,
-    Role,
-    Session,
-    Snapshot,
-    TikTok,
-)
+from assistant.account.model import Snapshot
 from assistant.i18n.translator import N_
 
-_E = TypeVar("_E", bound=StrEnum)
-
-OBJECT_FIELDS: dict[str, tuple[str, ...]] = {
-    "snapshot": ("format", "intent", "target", "tiktok", "business", "session"),
-    "tiktok": (
-        "username", "type", "email", "phone", "two_factor", "password_shared_with",
-        "collaborators", "devices",
-    ),
-    "device": ("name", "kind", "linked"),
-    "business": (
-        "email", "linking_available", "linked_tiktok", "members", "invitations", "phone",
-    ),
-    "member": ("email", "role", "departed"),
-    "invitation": ("email", "role", "status", "accepted_with", "invitee_other_business"),
-    "session": ("actor", "business_profile", "online", "browser_cache_stale", "verification_code"),
-}
-"""The keys each kind of object in a snapshot may have; any other key is refused."""
-
-REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
-    "snapshot": ("format", "tiktok", "session"),
-    "tiktok": ("username", "type"),
-    "device": ("name", "kind"),
-    "business": ("email",),
-    "member": ("email", "role"),
-    "invitation": ("email", "role", "status"),
-    "session": ("actor",),
-}
-"""The keys each kind of object must have."""
-
-_TOP = OBJECT_FIELDS["snapshot"]
-_TIKTOK = OBJECT_FIELDS["tiktok"]
-_DEVICE = OBJECT_FIELDS["device"]
-_BUSINESS = OBJECT_FIELDS["business"]
-_MEMBER = OBJECT_FIELDS["member"]
-_INVITATION = OBJECT_FIELDS["invitation"]
-_SESSION = OBJECT_FIELDS["session"]
+_MISSING = object()
+_SCHEMA = mi.type_info(schema.Snapshot)
 
 
 def _at(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
     return f"{path}.{key}" if path else key
+
+
+def _nullable(t: mi.Type) -> tuple[mi.Type, bool]:
+    """``t`` without ``null``, and whether ``null`` was allowed."""
+    if isinstance(t, mi.UnionType):
+        others = [member for member in t.types if not isinstance(member, mi.NoneType)]
+        if len(others) == 1:
+            return others[0], len(others) != len(t.types)
+    return t, False
 
 
 class _Reader:
@@ -91,19 +55,122 @@ class _Reader:
         if isinstance(value, Refused):
             raise SnapshotError(self.source, path, value.expected, value.values)
 
-    def obj(
-        self, value: Any, path: str, keys: tuple[str, ...], required: tuple[str, ...]
-    ) -> JsonObject:
+    def value(self, value: Any, path: str, t: mi.Type) -> Any:
+        """The model's value for JSON ``value`` of schema type ``t`` at ``path``."""
         self.refused(value, path)
+        t, nullable = _nullable(t)
+        if nullable and value is None:
+            return None
+        extra: dict[str, Any] = {}
+        if isinstance(t, mi.Metadata):
+            extra = t.extra or {}
+            t = t.type
+        if isinstance(t, mi.StrType):
+            return self.text(value, path, t, nullable)
+        if isinstance(t, mi.BoolType):
+            if not isinstance(value, bool):
+                raise self.fail(path, N_("expected true or false"))
+            return value
+        if isinstance(t, mi.IntType):
+            return self.count(value, path, t)
+        if isinstance(t, mi.EnumType):
+            return self.choice(value, path, t)
+        if isinstance(t, mi.LiteralType):
+            if value not in t.values:
+                shown = ", ".join(msgspec.json.encode(v).decode() for v in t.values)
+                raise self.fail(path, N_("expected {format}"), format=shown)
+            return value
+        if isinstance(t, mi.ListType):
+            return self.items(value, path, t, extra)
+        if isinstance(t, mi.StructType):
+            return self.struct(value, path, t, nullable)
+        raise TypeError(f"the schema uses a type the validator does not know: {t!r}")
+
+    def text(self, value: Any, where: str, t: mi.StrType, nullable: bool) -> str:
+        if not isinstance(value, str) or rules.is_blank(value):
+            if nullable:
+                raise self.fail(where, N_("expected a non-empty string or null"))
+            raise self.fail(where, N_("expected a non-empty string"))
+        if rules.has_unsafe_character(value):
+            raise self.fail(
+                where, N_("contains a control character, a line break or an unpaired surrogate")
+            )
+        invisible = rules.invisible_character(value)
+        if invisible is not None:
+            raise self.fail(
+                where, N_("contains an invisible character ({character}); remove it"),
+                character=f"U+{ord(invisible):04X}",
+            )
+        if t.max_length is not None and len(value) > t.max_length:
+            raise self.fail(where, N_("too long (at most {limit} characters)"), limit=t.max_length)
+        return value
+
+    def count(self, value: Any, where: str, t: mi.IntType) -> int:
+        # bool is a subclass of int in Python, but true is not a number of people.
+        if (
+            not isinstance(value, int)
+            or isinstance(value, bool)
+            or (t.ge is not None and value < t.ge)
+        ):
+            raise self.fail(where, N_("expected a whole number, 0 or more"))
+        if t.le is not None and value > t.le:
+            raise self.fail(
+                where, N_("number too large (at most {limit} digits)"), limit=len(str(t.le))
+            )
+        return value
+
+    def choice(self, value: Any, where: str, t: mi.EnumType) -> Any:
+        if isinstance(value, str):
+            for member in t.cls:
+                if member.value == value:
+                    return member
+        raise self.fail(
+            where, N_("expected one of {choices}"),
+            choices=", ".join(member.value for member in t.cls),
+        )
+
+    def items(
+        self, value: Any, path: str, t: mi.ListType, extra: dict[str, Any]
+    ) -> tuple[Any, ...]:
+        # A tuple only comes from Python code, never from JSON: it is a list there.
+        if not isinstance(value, list | tuple):
+            raise self.fail(path, N_("expected a list"))
+        built = tuple(
+            self.value(item, _at(path, index), t.item_type) for index, item in enumerate(value)
+        )
+        for check in extra.get("checks", ()):
+            if isinstance(check, schema.Distinct):
+                repeat = check.first_repeat(built)
+                if repeat is not None:
+                    index, first = repeat
+                    where, other = _at(path, index), _at(path, first)
+                    if check.key is not None:
+                        where, other = _at(where, check.key), _at(other, check.key)
+                    raise self.fail(where, check.message, other=other)
+            elif isinstance(check, schema.AtMostLinkedMobiles):
+                over = check.first_over(built)
+                if over is not None:
+                    raise self.fail(_at(path, over), check.message)
+        if t.max_length is not None and len(built) > t.max_length:
+            raise self.fail(
+                path, extra["too_many"], count=len(built), limit=t.max_length
+            )
+        return built
+
+    def struct(self, value: Any, path: str, t: mi.StructType, nullable: bool = False) -> Any:
         if not isinstance(value, dict):
             if not path:
                 raise self.fail(path, N_("expected a JSON object at the top level"))
+            if nullable:
+                raise self.fail(path, N_("expected an object or null"))
             raise self.fail(path, N_("expected an object"))
-        assert isinstance(value, JsonObject)
-        if value.duplicate is not None:
-            raise self.fail(path, N_("the key {key} appears twice"), key=show(value.duplicate))
+        duplicate = value.duplicate if isinstance(value, JsonObject) else None
+        if duplicate is not None:
+            raise self.fail(path, N_("the key {key} appears twice"), key=show(duplicate))
+        keys = [field.name for field in t.fields]
         for key in value:
             if key not in keys:
+                key = str(key)  # JSON keys are strings; a Python caller's may not be
                 close = difflib.get_close_matches(key, keys, n=1)
                 if close:
                     raise self.fail(
@@ -114,247 +181,36 @@ class _Reader:
                     _at(path, shorten(key)),
                     N_("unknown field; expected one of {choices}"), choices=", ".join(keys),
                 )
-        for key in required:
-            if key not in value:
-                raise self.fail(_at(path, key), N_("required field is missing"))
-        return value
-
-    def text(self, obj: JsonObject, key: str, path: str) -> str:
-        value = obj[key]
-        where = _at(path, key)
-        self.refused(value, where)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, N_("expected a non-empty string"))
-        return self.check_text(value, where)
-
-    def check_text(self, value: str, where: str) -> str:
-        if rules.has_unsafe_character(value):
-            raise self.fail(
-                where, N_("contains a control character, a line break or an unpaired surrogate")
-            )
-        if len(value) > rules.MAX_TEXT_LENGTH:
-            raise self.fail(
-                where, N_("too long (at most {limit} characters)"), limit=rules.MAX_TEXT_LENGTH
-            )
-        return value
-
-    def optional_text(self, obj: JsonObject, key: str, path: str) -> str | None:
-        value = obj.get(key)
-        where = _at(path, key)
-        self.refused(value, where)
-        if value is None:
-            return None
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(where, N_("expected a non-empty string or null"))
-        return self.check_text(value, where)
-
-    def flag(self, obj: JsonObject, key: str, path: str, default: bool) -> bool:
-        value = obj.get(key, default)
-        self.refused(value, _at(path, key))
-        if not isinstance(value, bool):
-            raise self.fail(_at(path, key), N_("expected true or false"))
-        return value
-
-    def count(self, obj: JsonObject, key: str, path: str) -> int:
-        value = obj.get(key, 0)
-        self.refused(value, _at(path, key))
-        # bool is a subclass of int in Python, but true is not a number of people.
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise self.fail(_at(path, key), N_("expected a whole number, 0 or more"))
-        return value
-
-    def choice(self, obj: JsonObject, key: str, path: str, kind: type[_E]) -> _E:
-        value = obj.get(key)
-        self.refused(value, _at(path, key))
-        if isinstance(value, str) and value in {member.value for member in kind}:
-            return kind(value)
-        raise self.fail(
-            _at(path, key), N_("expected one of {choices}"),
-            choices=", ".join(member.value for member in kind),
-        )
-
-    def items(self, obj: JsonObject, key: str, path: str) -> list[Any]:
-        value = obj.get(key, [])
-        self.refused(value, _at(path, key))
-        if not isinstance(value, list):
-            raise self.fail(_at(path, key), N_("expected a list"))
-        return value
-
-    def unique(self, names: list[str], path: str, suffix: str, expected: str) -> None:
-        seen: dict[str, int] = {}
-        for index, name in enumerate(names):
-            folded = name.casefold()
-            if folded in seen:
-                other = _at(_at(path, seen[folded]), suffix) if suffix else _at(path, seen[folded])
-                where = _at(_at(path, index), suffix) if suffix else _at(path, index)
-                raise self.fail(where, expected, other=other)
-            seen[folded] = index
-
-    # --- sections ----------------------------------------------------------------------
-
-    def snapshot(self, data: Any) -> Snapshot:
-        # The format first: a file of another kind should be named as such, not for
-        # the fields it lacks.
-        top = self.obj(data, "", _TOP, ("format",))
-        form = top["format"]
-        self.refused(form, "format")
-        if form != FORMAT:
-            raise self.fail("format", N_("expected {format}"), format=f'"{FORMAT}"')
-        self.obj(top, "", _TOP, REQUIRED_FIELDS["snapshot"])
-        intent = None
-        if top.get("intent") is not None:
-            intent = self.choice(top, "intent", "", Intent)
-        business_data = top.get("business")
-        return Snapshot(
-            intent=intent,
-            target=self.optional_text(top, "target", ""),
-            tiktok=self.tiktok(top["tiktok"]),
-            business=None if business_data is None else self.business(business_data),
-            session=self.session(top["session"]),
-        )
-
-    def tiktok(self, data: Any) -> TikTok:
-        path = "tiktok"
-        obj = self.obj(data, path, _TIKTOK, REQUIRED_FIELDS["tiktok"])
-        return TikTok(
-            username=self.text(obj, "username", path),
-            type=self.choice(obj, "type", path, AccountType),
-            email=self.optional_text(obj, "email", path),
-            phone=self.optional_text(obj, "phone", path),
-            two_factor=self.flag(obj, "two_factor", path, False),
-            password_shared_with=self.count(obj, "password_shared_with", path),
-            collaborators=self.collaborators(obj, path),
-            devices=self.devices(obj, path),
-        )
-
-    def collaborators(self, obj: JsonObject, parent: str) -> tuple[str, ...]:
-        path = _at(parent, "collaborators")
-        names = []
-        for index, name in enumerate(self.items(obj, "collaborators", parent)):
-            where = _at(path, index)
-            self.refused(name, where)
-            if not isinstance(name, str) or not name.strip():
-                raise self.fail(where, N_("expected a non-empty string"))
-            names.append(self.check_text(name, where))
-        self.unique(names, path, "", N_("the same collaborator as {other}"))
-        if len(names) > MAX_COLLABORATORS:
-            raise self.fail(
-                path,
-                N_("{count} collaborators; at most {limit} may be added "
-                   "(the owner plus {limit} people)"),
-                count=len(names), limit=MAX_COLLABORATORS,
-            )
-        return tuple(names)
-
-    def devices(self, obj: JsonObject, parent: str) -> tuple[Device, ...]:
-        path = _at(parent, "devices")
-        devices = [
-            self.device(item, _at(path, index))
-            for index, item in enumerate(self.items(obj, "devices", parent))
-        ]
-        self.unique([d.name for d in devices], path, "name", N_("the same device name as {other}"))
-        linked_mobiles = 0
-        for index, device in enumerate(devices):
-            if device.linked and device.kind is DeviceKind.MOBILE:
-                linked_mobiles += 1
-                if linked_mobiles > MAX_LINKED_MOBILES:
-                    raise self.fail(
-                        _at(path, index),
-                        N_("a second linked mobile device; only one may be linked"),
-                    )
-        return tuple(devices)
-
-    def device(self, data: Any, path: str) -> Device:
-        obj = self.obj(data, path, _DEVICE, REQUIRED_FIELDS["device"])
-        return Device(
-            name=self.text(obj, "name", path),
-            kind=self.choice(obj, "kind", path, DeviceKind),
-            linked=self.flag(obj, "linked", path, False),
-        )
-
-    def business(self, data: Any) -> Business:
-        path = "business"
-        if not isinstance(data, dict):
-            self.refused(data, path)
-            raise self.fail(path, N_("expected an object or null"))
-        obj = self.obj(data, path, _BUSINESS, REQUIRED_FIELDS["business"])
-        members = [
-            self.member(item, _at(_at(path, "members"), index))
-            for index, item in enumerate(self.items(obj, "members", path))
-        ]
-        self.unique(
-            [m.email for m in members], _at(path, "members"), "email",
-            N_("the same email as {other}"),
-        )
-        invitations = [
-            self.invitation(item, _at(_at(path, "invitations"), index))
-            for index, item in enumerate(self.items(obj, "invitations", path))
-        ]
-        self.unique(
-            [i.email for i in invitations], _at(path, "invitations"), "email",
-            N_("the same email as {other}"),
-        )
-        return Business(
-            email=self.text(obj, "email", path),
-            linking_available=self.flag(obj, "linking_available", path, True),
-            linked_tiktok=self.optional_text(obj, "linked_tiktok", path),
-            phone=self.optional_text(obj, "phone", path),
-            members=tuple(members),
-            invitations=tuple(invitations),
-        )
-
-    def member(self, data: Any, path: str) -> Member:
-        obj = self.obj(data, path, _MEMBER, REQUIRED_FIELDS["member"])
-        return Member(
-            email=self.text(obj, "email", path),
-            role=self.choice(obj, "role", path, Role),
-            departed=self.flag(obj, "departed", path, False),
-        )
-
-    def invitation(self, data: Any, path: str) -> Invitation:
-        obj = self.obj(data, path, _INVITATION, REQUIRED_FIELDS["invitation"])
-        return Invitation(
-            email=self.text(obj, "email", path),
-            role=self.choice(obj, "role", path, Role),
-            status=self.choice(obj, "status", path, InvitationStatus),
-            accepted_with=self.optional_text(obj, "accepted_with", path),
-            invitee_other_business=self.flag(obj, "invitee_other_business", path, False),
-        )
-
-    def session(self, data: Any) -> Session:
-        path = "session"
-        obj = self.obj(data, path, _SESSION, REQUIRED_FIELDS["session"])
-        code = CodeState.NONE
-        if "verification_code" in obj:
-            code = self.choice(obj, "verification_code", path, CodeState)
-        return Session(
-            actor=self.text(obj, "actor", path),
-            business_profile=self.optional_text(obj, "business_profile", path),
-            online=self.flag(obj, "online", path, True),
-            browser_cache_stale=self.flag(obj, "browser_cache_stale", path, False),
-            verification_code=code,
-        )
+        # A constant (the format) first: a file of another kind should be named as
+        # such, not for the fields it lacks.
+        constants = [field for field in t.fields if isinstance(field.type, mi.LiteralType)]
+        others = [field for field in t.fields if field not in constants]
+        for field in constants + others:
+            if field.required and field.name not in value:
+                raise self.fail(_at(path, field.name), N_("required field is missing"))
+            if field in constants:
+                self.value(value[field.name], _at(path, field.name), field.type)
+        built = {}
+        for field in others:
+            item = value.get(field.name, _MISSING)
+            if item is _MISSING:
+                built[field.name] = () if field.default_factory is list else field.default
+            else:
+                built[field.name] = self.value(item, _at(path, field.name), field.type)
+        return t.cls.builds(**built)  # type: ignore[attr-defined]
 
 
-def snapshot_from_data(data: Any, source: str = "<snapshot>") -> Snapshot:
-    """Check already-parsed JSON ``data`` and build the :class:`Snapshot` it describes.
+def validate(data: Any, source: str = "<snapshot>") -> Snapshot:
+    """The :class:`Snapshot` that parsed JSON ``data`` describes, or the first wrong field.
 
-    Objects must come from :func:`json.loads` or plain dicts; raises
-    :class:`SnapshotError` naming the first wrong field.
+    Objects are :class:`~assistant.account.jsonread.JsonObject` (which remember a key
+    given twice) or plain dicts; refused JSON values are
+    :class:`~assistant.account.jsonread.Refused` markers. Raises
+    :class:`SnapshotError`.
     """
     try:
-        objects = _as_objects(data)
+        snapshot = _Reader(source).struct(data, "", _SCHEMA)
     except RecursionError:
         raise SnapshotError(source, "", N_("not a snapshot: nested too deeply")) from None
-    return _Reader(source).snapshot(objects)
-
-
-def _as_objects(data: Any) -> Any:
-    """Plain dicts (not parsed by us) as :class:`JsonObject`, which the reader expects."""
-    if isinstance(data, JsonObject):
-        return data
-    if isinstance(data, dict):
-        return JsonObject({key: _as_objects(value) for key, value in data.items()})
-    if isinstance(data, list):
-        return [_as_objects(item) for item in data]
-    return data
+    assert isinstance(snapshot, Snapshot)
+    return snapshot

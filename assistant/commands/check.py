@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from assistant.commands.common import Context
 from assistant.engine import load_guides
@@ -17,19 +18,21 @@ from assistant.problems import Problem, Severity
 from assistant.safetext import SafeStream, clean_line
 
 
-def _catalogue_problems(t: Translator) -> list[Problem]:
-    try:
-        from assistant.i18n.checks import check_catalogues
-    except ImportError:
-        return []
-    return list(check_catalogues(translator=t))
+def _catalogue_problems(
+    t: Translator, locales: Path | None = None, only: Path | None = None
+) -> list[Problem]:
+    from assistant.i18n.checks import check_catalogues
+
+    return list(check_catalogues(locales, translator=t, only=only))
 
 
-def _coverage_lines(t: Translator) -> list[str]:
+def _coverage_lines(
+    t: Translator, locales: Path | None = None, only: Path | None = None
+) -> list[str]:
     """One line per language: how much of the template it translates."""
     from assistant.i18n.checks import coverage
 
-    return [entry.describe(t) for entry in coverage()]
+    return [entry.describe(t) for entry in coverage(locales, only=only)]
 
 
 def _guarded(name: str, check: Callable[[], list[Problem]], t: Translator) -> list[Problem]:
@@ -42,22 +45,39 @@ def _guarded(name: str, check: Callable[[], list[Problem]], t: Translator) -> li
 
 def main(args: argparse.Namespace, context: Context) -> int:
     """Print every problem, one per line, then a summary; 1 if any is an error."""
+    from assistant.i18n.checks import checked_tree
+
     t = context.translator
     out = SafeStream(context.stdout)
     library = None
+    tree = checked_tree(getattr(args, "root", None))
+    only = getattr(args, "catalogue", None)
+    # On stderr: standard output stays one problem a line, then the summary.
+    SafeStream(context.stderr).write(clean_line(tree.describe(t)) + "\n")
 
     def guides() -> list[Problem]:
         nonlocal library
-        library = load_guides(translator=t)
+        library = load_guides(tree.guides, translator=t)
         return library.problems
 
-    problems = _guarded("guides", guides, t) + _guarded(
-        "locales", lambda: _catalogue_problems(t), t
+    def symptoms() -> list[Problem]:
+        from assistant.symptoms import check_symptoms, symptoms_path
+
+        if library is None:
+            return []
+        return check_symptoms(
+            {g.id: list(g.steps) for g in library.guides.values()},
+            symptoms_path(library.directory), t,
+        )
+
+    problems = [] if only is not None else (
+        _guarded("guides", guides, t) + _guarded("symptoms", symptoms, t)
     )
+    problems += _guarded("locales", lambda: _catalogue_problems(t, tree.locales, only), t)
     for problem in problems:
         out.write(clean_line(problem.render(t)) + "\n")
     try:
-        for line in _coverage_lines(t):
+        for line in _coverage_lines(t, tree.locales, only):
             out.write(clean_line(line) + "\n")
     except Exception as error:  # the counts are information: never hide the verdict
         problems.append(Problem("locales", 0, t.gettext(
@@ -65,17 +85,19 @@ def main(args: argparse.Namespace, context: Context) -> int:
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
     count = len(library.guides) if library is not None else 0
-    if not problems:
+    if not problems and only is not None:
+        out.write(t.gettext("No problems in {file}.", file=str(only)) + "\n")
+    elif not problems:
         out.write(t.ngettext(
             "No problems: {n} guide checked, and the catalogues.",
             "No problems: {n} guides checked, and the catalogues.",
             count,
         ) + "\n")
     else:
-        out.write(
-            t.ngettext("{n} error", "{n} errors", errors)
-            + ", "
-            + t.ngettext("{n} warning", "{n} warnings", warnings)
-            + "\n"
-        )
+        # Translators: {errors} and {warnings} are "3 errors", "1 warning" (below).
+        out.write(t.gettext(
+            "{errors}, {warnings}",
+            errors=t.ngettext("{n} error", "{n} errors", errors),
+            warnings=t.ngettext("{n} warning", "{n} warnings", warnings),
+        ) + "\n")
     return 1 if errors else 0

@@ -24,14 +24,24 @@ file it is about. JSON keeps every value as it is.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Iterator
 from typing import IO, Any
 
 from assistant.account.model import Intent
 from assistant.account.snapshot import STDIN, SnapshotError, read_snapshot
 from assistant.commands.common import CommandError, Context
 from assistant.diagnose import diagnose, effective_intent
-from assistant.diagnose.batch import BatchSummary, diagnose_lines
+from assistant.diagnose import batch
+from assistant.diagnose.batch import (
+    BatchSummary,
+    LineNeverEnds,
+    TooLong,
+    diagnose_lines,
+    encode,
+    read_lines,
+)
 from assistant.diagnose.report import (
     codes_json,
     codes_lines,
@@ -40,7 +50,7 @@ from assistant.diagnose.report import (
     human_report,
 )
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_field_path, mask_text
+from assistant.privacy import mask_refusal
 from assistant.safetext import SafeStream, clean_line, dumps
 
 
@@ -92,16 +102,7 @@ def refusal_line(error: SnapshotError, t: Translator, *, mask: bool) -> str:
     text = error.message(t)
     if not mask:
         return clean_line(text)
-    head = f"{error.source}: "
-    if not text.startswith(head):
-        return clean_line(mask_text(text))
-    rest = text[len(head):]
-    field = f"{error.field}: "
-    if error.field and rest.startswith(field):
-        rest = f"{mask_field_path(error.field)}: {mask_text(rest[len(field):])}"
-    else:
-        rest = mask_text(rest)
-    return clean_line(head + rest)
+    return clean_line(mask_refusal(text, error.source, error.field))
 
 
 def _list_codes(args: argparse.Namespace, context: Context) -> int:
@@ -139,36 +140,128 @@ def _one(args: argparse.Namespace, intent: Intent | None, context: Context) -> i
 def _batch(path: str, intent: Intent | None, context: Context, *, mask: bool) -> int:
     t = context.translator
     summary = BatchSummary()
+    source = "<stdin>" if path == STDIN else path
+    output = _Output(context.stdout)
     try:
-        with _open_lines(path) as lines:
-            source = "<stdin>" if path == STDIN else path
-            for result in diagnose_lines(lines, source, t, intent):
+        with _open_lines(path) as stream:
+            for result in diagnose_lines(_Read(read_lines(stream)), source, t, intent):
                 summary.add(result)
-                _write_json(context.stdout, result.to_json(t))
+                output.write(encode(result.to_json(t)))
                 if result.error is not None:
                     line = refusal_line(result.error, t, mask=mask)
                     context.stderr.write(f"assistant: {line}\n")
-    except OSError as problem:
+        output.write(encode(summary.to_json()))
+        output.flush()
+    except _ReadFailed as failed:
         raise CommandError(
             t.gettext(
-                "{file}: cannot read it ({reason})",
-                file=path,
-                reason=problem.strerror or type(problem).__name__,
+                "{file}: cannot read it ({reason})", file=path, reason=_reason(failed.problem)
             )
         ) from None
-    _write_json(context.stdout, summary.to_json())
+    except LineNeverEnds as stopped:
+        raise CommandError(
+            t.gettext(
+                "{file}:{line}: a line that does not end (more than {limit} MiB); "
+                "the rest of the file was not read",
+                file=path, line=stopped.line, limit=batch.MAX_LINE_SKIP // 1024**2,
+            )
+        ) from None
+    except OSError as problem:
+        # Only writes are left in the try: the results could not be written.
+        output.silence()
+        raise CommandError(
+            t.gettext(
+                "cannot write the results to {output} ({reason})",
+                output=t.gettext("standard output"), reason=_reason(problem),
+            ),
+            exit_code=WRITE_FAILED,
+        ) from None
     if summary.invalid:
         return 2
     return 1 if summary.with_errors else 0
 
 
+WRITE_FAILED = 74
+"""Exit code when the batch results could not be written (``EX_IOERR``): the input
+was not at fault, so not 2."""
+
+
+def _reason(problem: OSError) -> str:
+    return problem.strerror or type(problem).__name__
+
+
+class _ReadFailed(Exception):
+    """Reading the batch input failed (as opposed to writing its results)."""
+
+    def __init__(self, problem: OSError) -> None:
+        super().__init__(problem)
+        self.problem = problem
+
+
+class _Read:
+    """The lines of the input, with a read error told apart from a write error."""
+
+    def __init__(self, lines: Iterator[bytes | TooLong]) -> None:
+        self.lines = lines
+
+    def __iter__(self) -> Iterator[bytes | TooLong]:
+        return self
+
+    def __next__(self) -> bytes | TooLong:
+        try:
+            return next(self.lines)
+        except OSError as problem:
+            raise _ReadFailed(problem) from None
+
+
+class _Output:
+    """Standard output as the batch writes it: encoded lines, in UTF-8, as they come.
+
+    JSON Lines are UTF-8 whatever the terminal's encoding, so the bytes go to the
+    stream's binary buffer when it has one.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.binary: IO[bytes] | None = getattr(stream, "buffer", None)
+        if self.binary is not None:
+            stream.flush()
+
+    def write(self, line: bytes) -> None:
+        if self.binary is not None:
+            self.binary.write(line + b"\n")
+        else:
+            self.stream.write(line.decode("utf-8", "surrogateescape") + "\n")
+
+    def flush(self) -> None:
+        (self.binary or self.stream).flush()
+
+    def silence(self) -> None:
+        """After a failed write: point the stream's file at /dev/null, so that the
+        flush at exit does not fail a second time with a traceback."""
+        try:
+            fd = self.stream.fileno()
+            devnull = os.open(os.devnull, os.O_WRONLY)
+        except (OSError, ValueError, AttributeError):
+            return
+        try:
+            os.dup2(devnull, fd)
+        except OSError:
+            pass
+        finally:
+            os.close(devnull)
+
+
 def _open_lines(path: str) -> Any:
-    """The batch file as a context manager over its lines (bytes: each line is decoded
+    """The batch file as a context manager over a binary stream (each line is decoded
     and checked as UTF-8 by the snapshot loader)."""
     if path == STDIN:
         stream = getattr(sys.stdin, "buffer", sys.stdin)
         return _Borrowed(stream)
-    return open(path, "rb")
+    try:
+        return open(path, "rb")
+    except OSError as problem:
+        raise _ReadFailed(problem) from None
 
 
 class _Borrowed:

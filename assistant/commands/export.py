@@ -9,13 +9,13 @@ import argparse
 
 from assistant.commands.common import Context
 from assistant.commands.guides import require_guide
-from assistant.engine import export_mermaid, load_guides
+from assistant.engine import export_mermaid, open_guides
 from assistant.safetext import SafeStream
 
 
 def main(args: argparse.Namespace, context: Context) -> int:
     """Print the guide as a Mermaid flowchart (paste it in any Mermaid viewer)."""
-    library = load_guides()
+    library = open_guides()
     guide_id = require_guide(library, args.guide, context.translator)
     SafeStream(context.stdout).write(export_mermaid(library.guides[guide_id], context.translator))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
 from typing import TYPE_CHECKING
 
 from assistant.commands.common import CommandError, Context
@@ -36,6 +37,7 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
     from assistant.account.snapshot import SnapshotError, read_snapshot
     from assistant.tui.app import Account, AssistantApp
     from assistant.tui.library_cache import LibraryCache
+    from assistant.tui.served import is_served
 
     t = context.translator
     account = refused = None
@@ -58,12 +60,26 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
                 "unknown guide {guide}; expected one of {choices}",
                 guide=args.guide, choices=", ".join(sorted(library.guides)),
             ))
+    from assistant.tui.settings import Settings
+
+    settings = Settings()
+    remembered = settings.load()
+    lang = t.lang
+    if getattr(args, "lang", None) is None and remembered.lang is not None:
+        # Chosen in the UI last time (F2), unless the command line says otherwise.
+        from assistant.i18n.translator import get_translator
+
+        lang = get_translator(remembered.lang).lang
     return AssistantApp(
-        lang=t.lang,
+        lang=lang,
+        high_contrast=remembered.high_contrast,
+        settings=settings,
+        first_run=not settings.path.exists(),
         account=account,
         guide_id=args.guide,
         translator_preview=args.translator,
         library=library,
         library_cache=cache,
         refused_state=refused,
+        served=is_served(os.environ),
     )

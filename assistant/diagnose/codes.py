@@ -59,7 +59,7 @@ CODES: dict[str, Code] = {
     for code in (
         Code("linked-to-business", _E, "unlink-business"),
         Code("nothing-to-do", _I),
-        Code("no-business-account", _E, "link-business"),
+        Code("no-business-account", _E, guide_from_intent=True),
         Code("not-admin", _E, "request-admin-access"),
         Code("wrong-business-profile", _E, "unlink-business"),
         Code("linking-unavailable", _E),
@@ -75,7 +75,7 @@ CODES: dict[str, Code] = {
         Code("invite-pending", _W, "add-member"),
         Code("target-not-member", _E),
         Code("last-admin", _E, "manage-roles"),
-        Code("collaborator-limit", _E, "revoke-access"),
+        Code("collaborator-limit", _E, "share-account"),
         Code("mobile-device-limit", _W, "share-account"),
         Code("credentials-shared", _W, "revoke-access"),
         Code("former-member-access", _W, "remove-member"),

@@ -15,7 +15,7 @@ from assistant.diagnose.finding import Finding, Symptom
 from assistant.diagnose.message import Text
 from assistant.diagnose.rules import RULES, RULES_FOR_INTENT, Rule
 from assistant.i18n.translator import Translator, get_translator
-from assistant.privacy import mask_text
+from assistant.privacy import mask as mask_personal_data
 
 
 def crashed(rule: Rule, error: BaseException) -> Symptom:
@@ -29,7 +29,7 @@ def crashed(rule: Rule, error: BaseException) -> Symptom:
                 "It stopped with an unexpected error ({error}); the other checks ran normally.",
                 # Exception text may quote snapshot data; it is only a clue for
                 # developers, so it is masked in every output, JSON included.
-                error=Text(mask_text(" ".join(reason.split()))),
+                error=Text(mask_personal_data(" ".join(reason.split()))),
             ),
             m.gettext("Report this, with the snapshot, to the assistant's maintainers."),
         ),

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from typing import NamedTuple, Union
 
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_text, mask_value
+from assistant.privacy import mask, mask_value
 
 
 class Items(NamedTuple):
@@ -80,11 +80,24 @@ class Message(NamedTuple):
         With ``mask``, emails and phone numbers in the fields are masked (the
         template itself is ours and holds none).
         """
+        # Most sentences of a batch come back word for word (the advice, the
+        # warnings without names): each is rendered once per translator.
+        key = (t, mask, self)
+        text = _RENDERED.get(key)
+        if text is not None:
+            return text
+        text = self._render(t, mask)
+        if len(_RENDERED) >= _RENDERED_LIMIT:
+            _RENDERED.clear()
+        _RENDERED[key] = text
+        return text
+
+    def _render(self, t: Translator, mask: bool) -> str:
         names = []
         values = []
         for name, value in self.fields:
             names.append(name)
-            values.append(_render_field(value, t, mask))
+            values.append(_render_field(value, t, mask, name))
         key = (t, self.id, self.context, self.plural, self.n, *names)
         template = _TEMPLATES.get(key)
         if template is not None:
@@ -125,6 +138,8 @@ class Message(NamedTuple):
 # another language or a reloaded catalogue misses.
 _TEMPLATES: dict[tuple[object, ...], str | None] = {}
 _TEMPLATES_LIMIT = 4096
+_RENDERED: dict[tuple[Translator, bool, Message], str] = {}
+_RENDERED_LIMIT = 8192
 _LIST = object()
 """The first item of the key of a list's template (a list is shown by language)."""
 _MARKERS = (("\ue000", "\ue001"), ("\ue002", "\ue003"))
@@ -158,13 +173,22 @@ def _template(render: Callable[[list[str]], str], values: list[str], text: str) 
     return found[0]
 
 
-def _render_field(value: Field, t: Translator, mask: bool) -> str:
+NAME_FIELDS = frozenset({"username", "other", "device", "rule"})
+"""Fields that hold a name (a username, a device), not an email or a phone number.
+
+Masked as text: a username with an ``@`` in it (``maison.lune@paris``) is not an address.
+"""
+
+
+def _render_field(value: Field, t: Translator, masked: bool, name: str = "") -> str:
     if isinstance(value, str):
-        return mask_value(value) if mask else value
+        if not masked:
+            return value
+        return mask(value) if name in NAME_FIELDS else mask_value(value)
     if isinstance(value, Message | Items):
-        return value.render(t, mask=mask)
+        return value.render(t, mask=masked)
     if isinstance(value, Text):
-        return mask_text(value.value) if mask else value.value
+        return mask(value.value) if masked else value.value
     return str(value)
 
 

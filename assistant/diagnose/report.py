@@ -16,8 +16,10 @@ from assistant.diagnose.codes import Code, Severity, listed_codes
 from assistant.diagnose.finding import Finding
 from assistant.diagnose.phrases import INTENT_ACTIONS
 from assistant.i18n.translator import Translator
-from assistant.privacy import mask_text, mask_value
+from assistant.privacy import mask
 from assistant.safetext import clean, clean_line
+
+_mask = mask  # ``heading`` has a parameter called ``mask``
 
 FORMAT = "diagnosis/1"
 """The ``format`` of the JSON result of one diagnosis (SPEC §4)."""
@@ -58,7 +60,7 @@ def has_errors(findings: Sequence[Finding]) -> bool:
 
 def heading(username: str, intent: Intent | None, t: Translator, *, mask: bool) -> str:
     """The first line: whose snapshot, and what the person is trying to do."""
-    shown = mask_value(username) if mask else username
+    shown = _mask(username) if mask else username
     if intent is None:
         return t.gettext("Diagnosis of {username} (no intent given):", username=shown)
     return t.gettext(
@@ -119,7 +121,7 @@ def human_report(
     """
     if masked:
         shown = [
-            replace(finding, title=mask_text(finding.title), detail=mask_text(finding.detail))
+            replace(finding, title=_mask(finding.title), detail=_mask(finding.detail))
             for finding in findings
         ]
         hidden_personal_data = hidden_personal_data or shown != list(findings)

@@ -7,7 +7,13 @@ The public API is described in ``docs/engine-api.md``; the guide file format in
 from assistant.engine.checks import CHECKS
 from assistant.engine.export import export_mermaid
 from assistant.engine.fields import ARG_REFERENCES, TEXT_FIELDS
-from assistant.engine.library import GUIDES_DIR_VARIABLE, GuideLibrary, load_guides
+from assistant.engine.library import (
+    GUIDES_DIR_VARIABLE,
+    GuideHeader,
+    GuideLibrary,
+    load_guides,
+    open_guides,
+)
 from assistant.engine.markdown_policy import markdown_issues, sanitize_markdown
 from assistant.engine.messages import guide_messages
 from assistant.engine.model import TOPICS, Guide, Outcome, topic_label
@@ -33,6 +39,7 @@ __all__ = [
     "Crumb",
     "Event",
     "Guide",
+    "GuideHeader",
     "GuideLibrary",
     "Notice",
     "Outcome",
@@ -45,6 +52,7 @@ __all__ = [
     "from_progress",
     "guide_messages",
     "load_guides",
+    "open_guides",
     "markdown_issues",
     "outcome_label",
     "sanitize_markdown",

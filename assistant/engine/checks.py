@@ -8,13 +8,16 @@ function here with a docstring (the docstring is the writer's documentation: see
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 from assistant.account import rules
-from assistant.account.model import AccountType, CodeState, Role, Snapshot
+from assistant.account.model import AccountType, CodeState, Role, Snapshot, same_email
 from assistant.engine import focus
+from assistant.engine.focus import NO_PICKS, Picks
 
-Predicate = Callable[[Snapshot], bool]
+Predicate = Callable[[Snapshot, Picks], bool]
+"""A named check: the account and what the person picked or typed on this run."""
 
 
 def is_linked(s: Snapshot) -> bool:
@@ -156,61 +159,61 @@ def has_invitations(s: Snapshot) -> bool:
     return s.business is not None and bool(s.business.invitations)
 
 
-def invitation_invalid(s: Snapshot) -> bool:
+def invitation_invalid(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The invitation in hand was sent to an incomplete or malformed address."""
-    return focus.invitation_state(s) == "invalid"
+    return focus.invitation_state(s, picks) == "invalid"
 
 
-def invitation_mismatch(s: Snapshot) -> bool:
+def invitation_mismatch(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The invitation in hand was accepted while signed in with another email."""
-    return focus.invitation_state(s) == "mismatch"
+    return focus.invitation_state(s, picks) == "mismatch"
 
 
-def invitation_other_business(s: Snapshot) -> bool:
+def invitation_other_business(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The person of the invitation in hand belongs to another business account."""
-    return focus.invitation_state(s) == "other-business"
+    return focus.invitation_state(s, picks) == "other-business"
 
 
-def invitation_expired(s: Snapshot) -> bool:
+def invitation_expired(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The invitation in hand has expired."""
-    return focus.invitation_state(s) == "expired"
+    return focus.invitation_state(s, picks) == "expired"
 
 
-def invitation_accepted(s: Snapshot) -> bool:
+def invitation_accepted(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The invitation in hand was accepted with its own email: the admin confirms next."""
-    return focus.invitation_state(s) == "accepted"
+    return focus.invitation_state(s, picks) == "accepted"
 
 
-def invitation_pending(s: Snapshot) -> bool:
+def invitation_pending(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The invitation in hand waits for the person to accept it."""
-    return focus.invitation_state(s) == "pending"
+    return focus.invitation_state(s, picks) == "pending"
 
 
-def invitee_is_member(s: Snapshot) -> bool:
+def invitee_is_member(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The person the guide invites (``$invitee``) is a team member who has not departed."""
-    found = s.business.member(focus.invitee(s)) if s.business else None
+    found = s.business.member(focus.invitee(s, picks)) if s.business else None
     return found is not None and not found.departed
 
 
-def member_named(s: Snapshot) -> bool:
+def member_named(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """A member to act on is known: the ``target``, or else a former member with access."""
-    return focus.member_email(s) is not None
+    return focus.member_email(s, picks) is not None
 
 
-def member_is_member(s: Snapshot) -> bool:
+def member_is_member(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The member to act on (``$member``) is on the team (departed or not)."""
-    return focus.member(s) is not None
+    return focus.member(s, picks) is not None
 
 
-def member_departed(s: Snapshot) -> bool:
+def member_departed(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The member to act on (``$member``) has left but still has access."""
-    found = focus.member(s)
+    found = focus.member(s, picks)
     return found is not None and found.departed
 
 
-def member_is_last_admin(s: Snapshot) -> bool:
+def member_is_last_admin(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
     """The member to act on (``$member``) is the only admin who has not departed."""
-    return s.business is not None and rules.is_last_admin(s.business, focus.member_email(s))
+    return s.business is not None and rules.is_last_admin(s.business, focus.member_email(s, picks))
 
 
 def has_target(s: Snapshot) -> bool:
@@ -253,9 +256,51 @@ def target_is_moderator(s: Snapshot) -> bool:
     return _target_role(s) is Role.MODERATOR
 
 
+# --- one login per person ------------------------------------------------------------
+
+
+def owns_login(s: Snapshot) -> bool:
+    """The person's own login is the one the TikTok account is linked to (``business.email``)."""
+    return s.business is not None and same_email(s.session.actor, s.business.email)
+
+
+def signed_in_as_self(s: Snapshot) -> bool:
+    """The person is signed in to TikTok For Business with their own login."""
+    return same_email(s.session.business_profile, s.session.actor)
+
+
+def has_collaborator(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
+    """A collaborator to act on is known (``$collaborator``: picked, typed, or the first)."""
+    return focus.collaborator(s, picks) is not None
+
+
+def collaborator_is_listed(s: Snapshot, picks: Picks = NO_PICKS) -> bool:
+    """The collaborator to act on (``$collaborator``) is one of the account's collaborators."""
+    name = focus.collaborator(s, picks)
+    return name is not None and rules.is_collaborator(s.tiktok, name)
+
+
+def has_other_members(s: Snapshot) -> bool:
+    """The team has a member other than the person (departed or not)."""
+    return s.business is not None and any(
+        not same_email(m.email, s.session.actor) for m in s.business.members
+    )
+
+
+def _two(function: Callable[..., bool]) -> Predicate:
+    if len(inspect.signature(function).parameters) == 2:
+        return function
+    return lambda s, _picks=NO_PICKS: function(s)
+
+
 CHECKS: dict[str, Predicate] = {
-    f.__name__: f
+    f.__name__: _two(f)
     for f in (
+        owns_login,
+        signed_in_as_self,
+        has_collaborator,
+        collaborator_is_listed,
+        has_other_members,
         is_linked,
         linked_elsewhere,
         has_business,
@@ -303,4 +348,4 @@ CHECKS: dict[str, Predicate] = {
         target_is_moderator,
     )
 }
-"""Every named check a guide may use, by name."""
+"""Every named check a guide may use, by name (each takes the snapshot and the picks)."""

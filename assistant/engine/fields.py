@@ -8,10 +8,25 @@ Both are small fixed sets, so a guide cannot reach into anything else:
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 
 from assistant.account.model import MAX_COLLABORATORS, MAX_PEOPLE, Snapshot
 from assistant.engine import focus
+from assistant.engine.focus import NO_PICKS, Picks
+from assistant.i18n.markers import NP_, Counted
+
+Getter = Callable[[Snapshot, Picks], object]
+"""A value taken from the account and from what the person picked or typed."""
+
+WRONG_CODE = "000000"
+"""A code that is not the simulated email's: plays "the page says the code is wrong"."""
+
+
+def _two(function: Callable[..., object]) -> Getter:
+    if len(inspect.signature(function).parameters) == 2:
+        return function
+    return lambda s, _picks=NO_PICKS: function(s)
 
 MISSING = "—"
 """Shown for a text field the account does not have (no business login, no target)."""
@@ -32,7 +47,7 @@ def _first_collaborator(s: Snapshot) -> str | None:
     return s.tiktok.collaborators[0] if s.tiktok.collaborators else None
 
 
-ARG_REFERENCES: dict[str, Callable[[Snapshot], object]] = {
+_ARG_REFERENCES: dict[str, Callable[..., object]] = {
     "$actor": lambda s: s.session.actor,
     "$username": lambda s: s.tiktok.username,
     "$tiktok.email": lambda s: s.tiktok.email,
@@ -43,9 +58,15 @@ ARG_REFERENCES: dict[str, Callable[[Snapshot], object]] = {
     "$first_collaborator": _first_collaborator,
     "$linked_mobile": _linked_mobile,
     "$invitee": focus.invitee,
-    "$invitation": lambda s: _invitation_email(s),
+    "$invitation": lambda s, p: _invitation_email(s, p),
     "$member": focus.member_email,
+    "$collaborator": focus.collaborator,
+    "$device": focus.device,
+    "$new_email": lambda s, p: p.get("new_email"),
+    "$phone": lambda s, p: p.get("phone"),
+    "$wrong_code": lambda s: WRONG_CODE,
 }
+ARG_REFERENCES: dict[str, Getter] = {name: _two(f) for name, f in _ARG_REFERENCES.items()}
 """Action argument references, each a function of the snapshot at the time of the action.
 
 ``$code`` is the verification code the simulated email carries (entering it works).
@@ -53,17 +74,20 @@ ARG_REFERENCES: dict[str, Callable[[Snapshot], object]] = {
 and ``$linked_mobile`` are ``None`` when there is none: check first.
 ``$invitee``, ``$invitation`` and ``$member`` are the person to invite, the invitation in
 hand and the member to act on, for the team guides (:mod:`assistant.engine.focus`);
-the last two are ``None`` when there is none: check first.
+the last two are ``None`` when there is none: check first. ``$collaborator`` and
+``$device`` are the ones picked (else the first collaborator, the linked mobile);
+``$new_email`` and ``$phone`` what the person typed; ``$wrong_code`` a code that is not
+the email's (to play "the page says the code is wrong").
 """
 
 
-def _invitation_email(s: Snapshot) -> str | None:
-    found = focus.invitation(s)
+def _invitation_email(s: Snapshot, picks: Picks = NO_PICKS) -> str | None:
+    found = focus.invitation(s, picks)
     return None if found is None else found.email
 
 
-def _accepted_with(s: Snapshot) -> str | None:
-    found = focus.invitation(s)
+def _accepted_with(s: Snapshot, picks: Picks = NO_PICKS) -> str | None:
+    found = focus.invitation(s, picks)
     return None if found is None else found.accepted_with
 
 
@@ -71,7 +95,7 @@ def _text(value: object) -> object:
     return MISSING if value is None else value
 
 
-TEXT_FIELDS: dict[str, Callable[[Snapshot], object]] = {
+_TEXT_FIELDS: dict[str, Callable[..., object]] = {
     "username": lambda s: s.tiktok.username,
     "tiktok_email": lambda s: _text(s.tiktok.email),
     "business_email": lambda s: _text(s.business.email if s.business else None),
@@ -83,27 +107,49 @@ TEXT_FIELDS: dict[str, Callable[[Snapshot], object]] = {
     "max_collaborators": lambda s: MAX_COLLABORATORS,
     "max_people": lambda s: MAX_PEOPLE,
     "collaborators": lambda s: ", ".join(s.tiktok.collaborators) or MISSING,
+    # Counted phrases, in the reader's language and plural rule: "1 collaborator".
+    "collaborators_counted": lambda s: Counted(len(s.tiktok.collaborators), NP_(
+        "{n} collaborator", "{n} collaborators")),
+    "admins_counted": lambda s: Counted(len(focus.active_admin_emails(s)), NP_(
+        "{n} administrator", "{n} administrators")),
     "linked_mobile": lambda s: _text(_linked_mobile(s)),
     "invitee": focus.invitee,
-    "invitation": lambda s: _text(_invitation_email(s)),
-    "accepted_with": lambda s: _text(_accepted_with(s)),
-    "member": lambda s: _text(focus.member_email(s)),
+    "invitation": lambda s, p: _text(_invitation_email(s, p)),
+    "accepted_with": lambda s, p: _text(_accepted_with(s, p)),
+    "member": lambda s, p: _text(focus.member_email(s, p)),
     "admins": lambda s: ", ".join(focus.active_admin_emails(s)) or MISSING,
+    "collaborator": lambda s, p: _text(focus.collaborator(s, p)),
+    "device": lambda s, p: _text(focus.device(s, p)),
+    "new_email": lambda s, p: _text(p.get("new_email")),
+    "phone": lambda s, p: _text(p.get("phone")),
+    "business_phone": lambda s: _text(s.business.phone if s.business else None),
+    "owner": lambda s: _text(s.business.email if s.business else None),
 }
-"""Placeholders guide text may use, filled from the snapshot when the step is shown."""
+TEXT_FIELDS: dict[str, Getter] = {name: _two(f) for name, f in _TEXT_FIELDS.items()}
+"""Placeholders guide text may use, filled from the snapshot (and the picks) when shown.
+
+``{owner}`` is the login the TikTok account is linked to (the same as
+``{business_email}``): the person to ask when it is not the person's own.
+
+A ``*_counted`` field is a counted phrase (:class:`assistant.i18n.markers.Counted`):
+"these {collaborators_counted}: {collaborators}" reads "1 collaborator" or "2
+collaborators", and each language's plural rule picks its form.
+"""
 
 
-def text_fields(snapshot: Snapshot) -> dict[str, object]:
+def text_fields(snapshot: Snapshot, picks: Picks = NO_PICKS) -> dict[str, object]:
     """The value of every text placeholder for ``snapshot``."""
-    return {name: get(snapshot) for name, get in TEXT_FIELDS.items()}
+    return {name: get(snapshot, picks) for name, get in TEXT_FIELDS.items()}
 
 
-def resolve_args(args: tuple[tuple[str, str], ...], snapshot: Snapshot) -> dict[str, object]:
+def resolve_args(
+    args: tuple[tuple[str, str], ...], snapshot: Snapshot, picks: Picks = NO_PICKS
+) -> dict[str, object]:
     """The action arguments with every ``$reference`` replaced from ``snapshot``."""
     resolved: dict[str, object] = {}
     for name, value in args:
         if value.startswith("$"):
-            resolved[name] = ARG_REFERENCES[value](snapshot)
+            resolved[name] = ARG_REFERENCES[value](snapshot, picks)
         else:
             resolved[name] = value
     return resolved

@@ -9,6 +9,7 @@ Also here: the fewest shown steps from any step to an outcome, for progress.
 from __future__ import annotations
 
 import difflib
+import heapq
 from collections.abc import Mapping
 
 from assistant.engine.model import SHOWN_KINDS, CallStep, EndStep, Guide, Step
@@ -36,22 +37,34 @@ def reachable(guide: Guide) -> set[str]:
     return seen
 
 
+def _predecessors(guide: Guide) -> dict[str, list[str]]:
+    """For each step id, the steps that lead to it (one pass over the edges)."""
+    before: dict[str, list[str]] = {}
+    for step in guide.steps.values():
+        for _label, target in step.edges():
+            before.setdefault(target, []).append(step.id)
+    return before
+
+
 def reaching_an_end(guide: Guide) -> set[str]:
     """The ids of the steps from which some end step can be reached.
 
     A target that does not exist counts as reaching an end: it is reported on its own,
-    and a trap reported because of it would only be an echo.
+    and a trap reported because of it would only be an echo. Linear in the edges: a
+    search backwards from the ends.
     """
+    before = _predecessors(guide)
     good = {s.id for s in guide.steps.values() if isinstance(s, EndStep)}
-    changed = True
-    while changed:
-        changed = False
-        for step in guide.steps.values():
-            if step.id not in good and any(
-                t in good or t not in guide.steps for _l, t in step.edges()
-            ):
-                good.add(step.id)
-                changed = True
+    good |= {
+        s.id for s in guide.steps.values()
+        if any(t not in guide.steps for _l, t in s.edges())
+    }
+    todo = list(good)
+    while todo:
+        for source in before.get(todo.pop(), ()):
+            if source not in good:
+                good.add(source)
+                todo.append(source)
     return good
 
 
@@ -59,7 +72,8 @@ def automatic_loops(guide: Guide) -> list[Step]:
     """One step of each loop made only of steps that run by themselves.
 
     Such a loop would spin without ever showing anything. A call step breaks a loop:
-    the called guide always shows at least its end step.
+    the called guide always shows at least its end step. Iterative, so a guide of
+    thousands of steps cannot exhaust the interpreter's stack.
     """
     automatic = {
         s.id: [t for _l, t in s.edges() if t in guide.steps]
@@ -68,21 +82,25 @@ def automatic_loops(guide: Guide) -> list[Step]:
     }
     found: list[Step] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
-
-    def visit(step_id: str) -> None:
-        state[step_id] = 1
-        for target in automatic[step_id]:
+    for root in automatic:
+        if root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(automatic[root]))]
+        while stack:
+            step_id, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                state[step_id] = 2
+                stack.pop()
+                continue
             if target not in automatic:
                 continue
             if state.get(target) == 1:
                 found.append(guide.steps[target])
             elif target not in state:
-                visit(target)
-        state[step_id] = 2
-
-    for step_id in automatic:
-        if step_id not in state:
-            visit(step_id)
+                state[target] = 1
+                stack.append((target, iter(automatic[target])))
     return found
 
 
@@ -136,6 +154,13 @@ def call_problems(
     """
     found: dict[str, list[Problem]] = {}
     for guide in guides.values():
+        for end in guide.steps.values():
+            if isinstance(end, EndStep) and end.next_guide is not None and (
+                end.next_guide not in guides and end.next_guide not in broken
+            ):
+                found.setdefault(guide.id, []).append(_problem(
+                    guide, end, t, N_("unknown guide '{guide}'"), guide=end.next_guide,
+                ))
         for step in _calls(guide):
             called = guides.get(step.guide)
             if step.guide in broken:
@@ -217,33 +242,49 @@ def remaining_steps(
     guides it calls; :data:`INFINITY` when none can be reached. A call step costs the
     called guide's shortest run (its end step is shown too).
     """
-    infinity = INFINITY
-    best = {(g.id, s): infinity for g in guides.values() for s in g.steps}
-    changed = True
-    while changed:
-        changed = False
-        for guide in guides.values():
-            for step in guide.steps.values():
-                if isinstance(step, EndStep):
-                    cost = 1 if outcome in (None, step.outcome) else infinity
-                else:
-                    edges = step.edges()
-                    if isinstance(step, CallStep) and outcome is not None:
-                        # Only the called guide's ``outcome`` leads on to that outcome here.
-                        edges = iter([(o, t) for o, t in step.on_outcome if o == outcome])
-                    after = min(
-                        (best.get((guide.id, t), infinity) for _l, t in edges),
-                        default=infinity,
-                    )
-                    if isinstance(step, CallStep):
-                        called = guides.get(step.guide)
-                        inner = infinity
-                        if called is not None:
-                            inner = best.get((called.id, called.start), infinity)
-                        cost = min(inner + after, infinity)
-                    else:
-                        cost = min(after + (1 if step.kind in SHOWN_KINDS else 0), infinity)
-                if cost < best[(guide.id, step.id)]:
-                    best[(guide.id, step.id)] = cost
-                    changed = True
+    best: dict[tuple[str, str], int] = {}
+    done: set[str] = set()
+
+    def guide_distances(guide: Guide) -> None:
+        # Called guides first (the loader refuses loops of calls; a loop left here
+        # only makes the call cost infinite).
+        done.add(guide.id)
+        for call in _calls(guide):
+            called = guides.get(call.guide)
+            if called is not None and called.id not in done:
+                guide_distances(called)
+        before: dict[str, list[tuple[str, int]]] = {}
+        for step in guide.steps.values():
+            edges = list(step.edges())
+            weight = 1 if step.kind in SHOWN_KINDS else 0
+            if isinstance(step, CallStep):
+                called = guides.get(step.guide)
+                inner = best.get((called.id, called.start), INFINITY) if called else INFINITY
+                weight = inner
+                if outcome is not None:
+                    edges = [(o, t) for o, t in step.on_outcome if o == outcome]
+            for _label, target in edges:
+                before.setdefault(target, []).append((step.id, weight))
+        local = {step_id: INFINITY for step_id in guide.steps}
+        heap: list[tuple[int, str]] = []
+        for step in guide.steps.values():
+            if isinstance(step, EndStep) and outcome in (None, step.outcome):
+                local[step.id] = 1
+                heap.append((1, step.id))
+        heapq.heapify(heap)
+        while heap:
+            cost, step_id = heapq.heappop(heap)
+            if cost > local[step_id]:
+                continue
+            for source, weight in before.get(step_id, ()):
+                through = min(cost + weight, INFINITY)
+                if through < local[source]:
+                    local[source] = through
+                    heapq.heappush(heap, (through, source))
+        for step_id, cost in local.items():
+            best[(guide.id, step_id)] = cost
+
+    for guide in guides.values():
+        if guide.id not in done:
+            guide_distances(guide)
     return best

@@ -32,9 +32,13 @@ from assistant.engine.model import (
     CallStep,
     CheckStep,
     Choice,
+    INPUT_KINDS,
+    PICK_SOURCES,
     EndStep,
     Guide,
+    InputStep,
     Outcome,
+    PickStep,
     Step,
 )
 from assistant.i18n.safeformat import FormatRefused, placeholders
@@ -51,13 +55,21 @@ STEP_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 TOP_KEYS = {"id", "title", "topic", "summary", "start", "steps"}
 STEP_KEYS: dict[str, tuple[set[str], set[str]]] = {
     # kind: (required keys, optional keys), ``kind`` itself aside.
-    "ask": ({"title", "body"}, {"choices", "next"}),
+    "ask": ({"title", "body"}, {"choices", "next", "single_answer"}),
+    "pick": ({"title", "body", "from", "next", "if_empty"}, {"choices"}),
+    "input": ({"title", "body", "store", "next"}, {"choices"}),
     "check": ({"check", "if_true", "if_false"}, set()),
     "action": ({"action", "next"}, {"args", "on_failure"}),
     "call": ({"guide", "on_outcome"}, set()),
-    "end": ({"outcome", "title", "body"}, set()),
+    "end": ({"outcome", "title", "body"}, {"next_guide", "handoff_to"}),
 }
 _TOML_LINE = re.compile(r"at line (\d+)")
+_STEP_HEADER = re.compile(
+    r"\s*\[\[?\s*steps\s*\.\s*(?:[\"']([^\"']+)[\"']|([A-Za-z0-9_-]+))\s*[.\]]"
+)
+
+MAX_GUIDE_BYTES = 1024 * 1024
+"""A larger guide file is refused unread (the shipped ones are under 30 KB)."""
 
 
 def digest(data: bytes) -> str:
@@ -70,14 +82,16 @@ class _Lines:
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        # Every step header, found in one pass: looking each step up in the whole file
+        # made a guide of thousands of steps take minutes.
+        self.headers: dict[str, int] = {}
+        for number, line in enumerate(self.lines, 1):
+            found = _STEP_HEADER.match(line)
+            if found:
+                self.headers.setdefault(found.group(1) or found.group(2), number)
 
     def step(self, step_id: str) -> int:
-        quoted = r"[\"']?" + re.escape(step_id) + r"[\"']?"
-        pattern = re.compile(r"\s*\[\[?\s*steps\s*\.\s*" + quoted + r"\s*[.\]]")
-        for number, line in enumerate(self.lines, 1):
-            if pattern.match(line):
-                return number
-        return 0
+        return self.headers.get(step_id, 0)
 
     def text_start(self, step_id: str, key: str, raw: object) -> tuple[int, bool]:
         """Where the text of ``key`` in step ``step_id`` begins (0: not found), and
@@ -116,10 +130,12 @@ class _Lines:
 class _FileReader:
     """Turns one parsed guide file into a :class:`Guide`, collecting problems."""
 
-    def __init__(self, path: Path, text: str, translator: Translator) -> None:
+    def __init__(self, path: Path, text: str, translator: Translator, texts: bool = True) -> None:
         self.path = path
         self.lines = _Lines(text)
         self.t = translator
+        self.texts = texts
+        """Whether to run the Markdown and placeholder checks of every text."""
         self.problems: list[Problem] = []
 
     def problem(self, line: int, message: str, **fields: object) -> None:
@@ -169,6 +185,10 @@ class _FileReader:
                 "contains the terminal control character U+{code}: remove it",
                 code=f"{ord(char):04X}",
             ))
+        if not self.texts:
+            # Playing a guide: text is sanitised when shown; `assistant check` and the
+            # tests run the full checks.
+            return
         for issue in markdown_issues(text, limit=limit):
             report(N_("field '{field}': {problem}"), field=field,
                    problem=self.t.gettext(issue.message, **issue.fields),
@@ -275,12 +295,68 @@ class _FileReader:
                 choice = self.read_choice(number, raw, line, report)
                 if choice is not None:
                     choices.append(choice)
-        if len(choices) > MAX_CHOICES:
-            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES, count=len(choices))
+        self.check_choices(choices, report)
+        single = table.get("single_answer")
+        if single is not None and (not isinstance(single, str) or not single.strip()):
+            report(N_("field '{field}': expected non-empty text"), field="single_answer")
+            single = None
+        if "choices" in table and len(choices) == 1 and single is None:
+            report(N_(
+                "the only answer assumes it worked: add the ways it can fail, or give "
+                "'single_answer' with the reason one answer is honest here"
+            ))
+        return AskStep(step_id, title, body, tuple(choices), line,
+                       single_answer=single.strip() if single else None)
+
+    def check_choices(self, choices: list[Choice], report: Any, items: int = 0) -> None:
+        """At most 9 answers (``items`` of a pick count too), and no label twice."""
+        if len(choices) + items > MAX_CHOICES:
+            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES,
+                   count=len(choices) + items)
         labels = [c.label for c in choices]
         for label in sorted({x for x in labels if labels.count(x) > 1}):
             report(N_("two choices have the same label '{label}'"), label=label)
-        return AskStep(step_id, title, body, tuple(choices), line)
+
+    def read_extra(self, table: dict[str, Any], line: int, report: Any) -> list[Choice]:
+        """The optional ``choices`` of a pick or input step."""
+        raw = table.get("choices", [])
+        if not isinstance(raw, list):
+            report(N_("field '{field}': expected a list of {{label, next}}"), field="choices")
+            return []
+        found = [self.read_choice(n, c, line, report) for n, c in enumerate(raw, 1)]
+        choices = [c for c in found if c is not None]
+        self.check_choices(choices, report)
+        return choices
+
+    def read_pick(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        title = self.text(table, "title", report)
+        body = self.text(table, "body", report)
+        self.check_texts(step_id, table, title, body, report)
+        source = self.text(table, "from", report)
+        if source and source not in PICK_SOURCES:
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="from", value=source, known=", ".join(PICK_SOURCES))
+            source = "members"
+        extra = self.read_extra(table, line, report)
+        if len(extra) >= MAX_CHOICES:
+            report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES - 1,
+                   count=len(extra))
+        return PickStep(step_id, title, body, source or "members",
+                        self.text(table, "next", report), tuple(extra),
+                        self.text(table, "if_empty", report), line)
+
+    def read_input(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        title = self.text(table, "title", report)
+        body = self.text(table, "body", report)
+        self.check_texts(step_id, table, title, body, report)
+        store = self.text(table, "store", report)
+        if store and store not in INPUT_KINDS:
+            report(N_("field '{field}': '{value}' is not one of: {known}"),
+                   field="store", value=store, known=", ".join(INPUT_KINDS))
+            store = "invitee"
+        extra = self.read_extra(table, line, report)
+        return InputStep(step_id, title, body, store or "invitee",
+                         self.text(table, "next", report), tuple(extra), line)
 
     def check_texts(
         self, step_id: str, table: dict[str, Any], title: str, body: str, report: Any
@@ -375,18 +451,46 @@ class _FileReader:
         title = self.text(table, "title", report)
         body = self.text(table, "body", report)
         self.check_texts(step_id, table, title, body, report)
-        return EndStep(step_id, Outcome(outcome), title, body, line)
+        next_guide = table.get("next_guide")
+        if next_guide is not None and (
+            not isinstance(next_guide, str) or not STEP_ID.fullmatch(next_guide)
+        ):
+            report(N_("field '{field}': expected a guide id"), field="next_guide")
+            next_guide = None
+        handoff_to: str | None = None
+        if "handoff_to" in table:
+            handoff_to = self.text(table, "handoff_to", report)
+            start = self.lines.text_start(step_id, "handoff_to", table.get("handoff_to"))
+            self.check_text(handoff_to, "handoff_to", report, start=start)
+        elif outcome == Outcome.ESCALATE:
+            report(N_(
+                "an escalate ending needs 'handoff_to': who the person hands over to"
+            ))
+        return EndStep(step_id, Outcome(outcome), title, body, line,
+                       next_guide=next_guide, handoff_to=handoff_to or None)
 
 
-def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[Problem]]:
+def read_guide(
+    path: Path, translator: Translator, *, texts: bool = True
+) -> tuple[Guide | None, list[Problem]]:
     """Read one guide file: the guide and the problems found in the file itself.
+
+    ``texts=False`` leaves out the Markdown and placeholder checks of the texts (what
+    playing a guide does; ``assistant check`` runs them).
 
     The guide is usable only when there are no problems; it is returned (when every
     step could be built) so that the graph checks of :mod:`assistant.engine.graph` can
     still report unreachable and trap steps alongside the other problems.
     """
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(MAX_GUIDE_BYTES + 1)
+        if len(raw) > MAX_GUIDE_BYTES:
+            message = translator.gettext(
+                "the file is larger than {limit} KB: a guide this size cannot be right",
+                limit=MAX_GUIDE_BYTES // 1024,
+            )
+            return None, [Problem(str(path), 0, message)]
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as error:
         message = translator.gettext("cannot read the file ({error})", error=str(error))
@@ -397,6 +501,42 @@ def read_guide(path: Path, translator: Translator) -> tuple[Guide | None, list[P
         found = _TOML_LINE.search(str(error))
         message = translator.gettext("not valid TOML: {error}", error=str(error))
         return None, [Problem(str(path), int(found.group(1)) if found else 0, message)]
-    reader = _FileReader(path, text, translator)
+    except RecursionError:
+        # tomllib nests a Python call per level of [[[…]]]: a hostile file ends here.
+        message = translator.gettext("not valid TOML: its values are nested too deeply")
+        return None, [Problem(str(path), 1, message)]
+    reader = _FileReader(path, text, translator, texts)
     guide = reader.read(data, raw)
     return guide, reader.problems
+
+
+def read_header(path: Path) -> dict[str, str] | None:
+    """The top of a guide file (``id``, ``title``, ``topic``, ``summary``), read cheaply.
+
+    Only the lines before the first table are parsed: listing guides costs what their
+    headers cost, not their steps. ``None`` when the header is not usable (the full
+    read of :func:`read_guide` reports why).
+    """
+    try:
+        with path.open("rb") as file:
+            head = file.read(64 * 1024).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    lines: list[str] = []
+    for line in head.splitlines():
+        if line.lstrip().startswith("["):
+            break
+        lines.append(line)
+    try:
+        data = tomllib.loads("\n".join(lines))
+    except (tomllib.TOMLDecodeError, RecursionError):
+        return None
+    fields = {}
+    for key in ("id", "title", "topic", "summary"):
+        value = data.get(key)
+        if not isinstance(value, str) or not value.strip() or not is_clean(value):
+            return None
+        fields[key] = value.strip()
+    if fields["id"] != path.stem or fields["topic"] not in TOPICS:
+        return None
+    return fields

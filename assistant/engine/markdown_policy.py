@@ -90,11 +90,16 @@ def markdown_issues(text: str, *, limit: int = MAX_BODY_CHARS) -> list[MarkdownI
             N_("{count} characters, more than the {limit} allowed"),
             fields={"count": len(text), "limit": limit},
         ))
-    return issues + _content_issues(text)
+    return issues + list(_content_issues(text))
 
 
-def _content_issues(text: str) -> list[MarkdownIssue]:
-    """The raw HTML and the links that are not ``https`` in ``text``."""
+@lru_cache(maxsize=16384)
+def _content_issues(text: str) -> tuple[MarkdownIssue, ...]:
+    """The raw HTML and the links that are not ``https`` in ``text``.
+
+    Kept per text: the loader, the catalogue checks and the translator preview ask
+    about the same English sources, and parsing is the cost of ``assistant check``.
+    """
     issues: list[MarkdownIssue] = []
     for token in _parse(text):
         line = token.map[0] if token.map else 0
@@ -110,7 +115,7 @@ def _content_issues(text: str) -> list[MarkdownIssue]:
                         N_("link to {target}: only https:// links are allowed"),
                         line, {"target": _shown(target)},
                     ))
-    return issues
+    return tuple(issues)
 
 
 def _html(content: str, line: int) -> MarkdownIssue:

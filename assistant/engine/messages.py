@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 _HEADER = re.compile(r"\s*\[\[?\s*steps\s*\.\s*[\"']?([A-Za-z0-9_-]+)")
-_KEY = re.compile(r"(?:^|[{,])\s*(title|summary|body|label)\s*=")
+_KEY = re.compile(r"(?:^|[{,])\s*(title|summary|body|label|handoff_to)\s*=")
 
 
 def _key_lines(text: str) -> dict[tuple[str | None, str], list[int]]:
@@ -62,7 +62,7 @@ def guide_messages(fileobj: IO[bytes]) -> Iterator[tuple[int, str, list[str]]]:
         if not isinstance(step, dict):
             continue
         comment = [f"{guide_id} / {step_id}"]
-        for key in ("title", "body"):
+        for key in ("title", "body", "handoff_to"):
             if isinstance(step.get(key), str) and step[key].strip():
                 yield line_of(step_id, key), step[key].strip(), comment
         choices = step.get("choices")

@@ -66,9 +66,92 @@ class AskStep:
     choices: tuple[Choice, ...]
     line: int = 0
     kind: str = "ask"
+    single_answer: str | None = None
+    """Why one answer is honest here (required for a single written choice)."""
 
     def edges(self) -> Iterator[tuple[str, str]]:
         """Each ``(label, target step)`` leaving this step."""
+        for choice in self.choices:
+            yield choice.label, choice.next
+
+
+PICK_SOURCES: dict[str, str] = {
+    "members": "member",
+    "other-members": "member",
+    "collaborators": "collaborator",
+    "invitations": "invitation",
+    "devices": "device",
+    "linked-devices": "device",
+}
+"""What a ``pick`` step can list (``from``), and the name its pick is kept under."""
+
+
+INPUT_KINDS: dict[str, str] = {
+    "invitee": "email",
+    "new_email": "email",
+    "phone": "phone",
+    "collaborator": "username",
+}
+"""What an ``input`` step can ask for (``store``), and the kind of text it must be."""
+
+
+@dataclass(frozen=True)
+class PickStep:
+    """A step offering one choice per member, collaborator, invitation or device.
+
+    The item chosen is kept under :attr:`store` (``$member``, ``{member}``…) for the
+    rest of the run; :attr:`extra` choices follow the items; with no item at all the
+    run goes on to :attr:`if_empty` without showing the step.
+    """
+
+    id: str
+    title: str
+    body: str
+    source: str
+    next: str
+    extra: tuple[Choice, ...]
+    if_empty: str
+    line: int = 0
+    kind: str = "pick"
+
+    @property
+    def store(self) -> str:
+        """The name the chosen item is kept under."""
+        return PICK_SOURCES[self.source]
+
+    def edges(self) -> Iterator[tuple[str, str]]:
+        """Each ``(label, target step)`` leaving this step."""
+        yield "item", self.next
+        for choice in self.extra:
+            yield choice.label, choice.next
+        yield "empty", self.if_empty
+
+
+@dataclass(frozen=True)
+class InputStep:
+    """A step asking the person to type an email address, a phone number or a username.
+
+    The text is validated, then kept under :attr:`store` for the rest of the run;
+    :attr:`choices` are the other answers ("I don't know their address").
+    """
+
+    id: str
+    title: str
+    body: str
+    store: str
+    next: str
+    choices: tuple[Choice, ...]
+    line: int = 0
+    kind: str = "input"
+
+    @property
+    def input_kind(self) -> str:
+        """``email``, ``phone`` or ``username``."""
+        return INPUT_KINDS[self.store]
+
+    def edges(self) -> Iterator[tuple[str, str]]:
+        """Each ``(label, target step)`` leaving this step."""
+        yield "typed", self.next
         for choice in self.choices:
             yield choice.label, choice.next
 
@@ -141,16 +224,20 @@ class EndStep:
     body: str
     line: int = 0
     kind: str = "end"
+    next_guide: str | None = None
+    """The guide this ending offers next, if any."""
+    handoff_to: str | None = None
+    """Who the hand-over is for (required on ``escalate``): translated text."""
 
     def edges(self) -> Iterator[tuple[str, str]]:
         """An end step leads nowhere."""
         return iter(())
 
 
-Step = AskStep | CheckStep | ActionStep | CallStep | EndStep
+Step = AskStep | PickStep | InputStep | CheckStep | ActionStep | CallStep | EndStep
 """Any step of a guide."""
 
-SHOWN_KINDS = frozenset({"ask", "end"})
+SHOWN_KINDS = frozenset({"ask", "pick", "input", "end"})
 """Kinds of step the person sees; the others run by themselves."""
 
 

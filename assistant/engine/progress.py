@@ -12,6 +12,7 @@ from typing import Any
 from assistant.account.snapshot import SnapshotError, dump_snapshot, snapshot_from_data
 from assistant.engine.library import GuideLibrary
 from assistant.engine.runner import ChoiceError, Runner
+from assistant.engine.typed import InputError
 from assistant.engine.view import Notice
 from assistant.i18n.translator import N_, Translator
 
@@ -31,7 +32,8 @@ class ProgressError(ValueError):
 
 
 def to_progress(runner: Runner) -> dict[str, Any]:
-    """The run as JSON-ready data: guide, content hashes, initial snapshot, answers."""
+    """The run as JSON-ready data: guide, content hashes, initial snapshot, answers (choice
+    numbers, and the text typed at ``input`` steps)."""
     library = runner.library
     return {
         "format": FORMAT,
@@ -71,13 +73,13 @@ def from_progress(
         return runner, Notice(GUIDE_CHANGED)
     answers = data.get("answers")
     if not isinstance(answers, list) or not all(
-        isinstance(a, int) and not isinstance(a, bool) for a in answers
+        isinstance(a, str) or (isinstance(a, int) and not isinstance(a, bool)) for a in answers
     ):
         return runner, Notice(ANSWERS_CHANGED)
     try:
-        for number in answers:
-            runner.answer(number)
-    except ChoiceError:
+        for answer in answers:
+            runner.give(answer)
+    except (ChoiceError, InputError):
         runner.restart()
         return runner, Notice(ANSWERS_CHANGED)
     return runner, None

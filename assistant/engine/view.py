@@ -58,6 +58,11 @@ class StepView:
     trail: tuple[Crumb, ...]
     progress: Progress
     can_go_back: bool
+    input: str | None = None
+    """At an ``input`` step, what to type (``email``, ``phone`` or ``username``); the
+    choices are then the other answers."""
+    items: int = 0
+    """At a ``pick`` step, how many of the first choices are items of the account."""
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,13 @@ class ShownStep:
     choices: tuple[str, ...]
     chose: int | None
     outcome: str | None
+    input: str | None = None
+    """The text typed at this step (``None``: none was)."""
+    asks: str | None = None
+    """What an ``input`` step asks for (``email``, ``phone``, ``username``)."""
 
     def to_json(self) -> dict[str, Any]:
-        """The ``steps[]`` item of ``run/1`` (``guide`` and ``outcome`` added)."""
+        """The ``steps[]`` item of ``run/1`` (``guide``, ``outcome``, ``asks`` added)."""
         return {
             "id": self.step,
             "guide": self.guide,
@@ -81,6 +90,8 @@ class ShownStep:
             "body": self.body,
             "choices": list(self.choices),
             "chose": self.chose,
+            "input": self.input,
+            "asks": self.asks,
             "outcome": self.outcome,
         }
 
@@ -106,6 +117,10 @@ class Event:
     outcome: str | None = None
     within: str | None = None
     """On ``show``: the guide this sub-guide returns to, if inside one."""
+    text: str | None = None
+    """On ``answer`` at an ``input`` step: the text typed."""
+    picks: tuple[tuple[str, str], ...] = ()
+    """On ``show``: what had been picked or typed so far (to render the step again)."""
     snapshot: Snapshot | None = field(default=None, repr=False, compare=False)
     """The account when the step was shown, or right after the action."""
 

@@ -18,10 +18,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.i18n.markers import N_
-from assistant.i18n.pofile import CatalogueError, PoFile, header_fields, read_po_file
+from assistant.i18n.pofile import CatalogueError, PoFile, header_fields, parse_po, read_po_file
 
 DOMAIN = "assistant"
 """The gettext domain: ``assistant.pot``, ``<lang>/LC_MESSAGES/assistant.po``."""
+
+SOURCE_LANGUAGE = "en"
+"""The language of the source text (and the fallback for everything)."""
 
 PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);"}
 """The ``Plural-Forms`` header each language must carry, pinned.
@@ -29,6 +32,9 @@ PLURAL_FORMS = {"fr": "nplurals=2; plural=(n > 1);"}
 Written out rather than taken from Babel: Babel's next release gives French three
 forms (CLDR's "many"), which would silently change what translators must write.
 """
+
+DIGEST_FIELD = "X-PO-Digest"
+"""The ``.mo`` header field naming the SHA-256 of the ``.po`` it was compiled from."""
 
 _MO_MAGIC = 0x950412DE
 _LANGUAGE_FOLDER = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
@@ -106,6 +112,17 @@ class Messages:
     entries: Mapping[Key, tuple[str, ...]]
     """Translated forms by (context, English singular): one, or ``nplurals``."""
     plural: PluralRule
+    digest: str | None = None
+    """For a ``.mo``: the digest of the ``.po`` it was compiled from, when it says."""
+    skipped: tuple[CatalogueError, ...] = ()
+    """Messages of a ``.po`` that could not be read (shown in English), with their line."""
+
+
+def po_digest(data: bytes) -> str:
+    """The digest that ties a ``.mo`` to the exact bytes of its ``.po``."""
+    import hashlib
+
+    return hashlib.sha256(data).hexdigest()
 
 
 def messages_from_po(po: PoFile, path: Path) -> Messages:
@@ -128,12 +145,12 @@ def messages_from_po(po: PoFile, path: Path) -> Messages:
         if entry.msgid_plural is not None and len(entry.msgstr) != rule.nplurals:
             continue  # the checks report it; English is shown meanwhile
         entries[entry.key] = tuple(entry.msgstr)
-    return Messages(path, entries, rule)
+    return Messages(path, entries, rule, skipped=tuple(po.errors))
 
 
 def read_po_messages(path: Path) -> Messages:
     """Load ``path`` (a ``.po``); raises :class:`CatalogueError` or ``OSError``."""
-    return messages_from_po(read_po_file(path), path)
+    return messages_from_po(read_po_file(path, recover=True), path)
 
 
 def read_mo_messages(path: Path) -> Messages:
@@ -168,6 +185,7 @@ def read_mo_messages(path: Path) -> Messages:
         raise CatalogueError(N_("the header is not UTF-8")) from None
     check_charset(fields.get("Content-Type"))
     rule = parse_plural_forms(fields.get("Plural-Forms"))
+    digest = fields.get(DIGEST_FIELD)
     entries: dict[Key, tuple[str, ...]] = {}
     try:
         for key, value in raw:
@@ -183,7 +201,7 @@ def read_mo_messages(path: Path) -> Messages:
                 entries[(context if sep else None, singular)] = forms
     except UnicodeDecodeError:
         raise CatalogueError(N_("a message is not UTF-8")) from None
-    return Messages(path, entries, rule)
+    return Messages(path, entries, rule, digest)
 
 
 def language_folders(root: Path, languages: tuple[str, ...]) -> list[str]:
@@ -193,6 +211,30 @@ def language_folders(root: Path, languages: tuple[str, ...]) -> list[str]:
     return sorted(set(languages) | {name for name in found if _LANGUAGE_FOLDER.fullmatch(name)})
 
 
+def available_languages(root: Path) -> tuple[str, ...]:
+    """English, then every language that has a catalogue (``.po`` or ``.mo``) under ``root``.
+
+    Adding a language is creating its catalogue (``pybabel init``, or the update tool
+    after ``mkdir locales/<code>``): no code names the languages.
+    """
+    found = [
+        lang for lang in language_folders(root, ())
+        if lang != SOURCE_LANGUAGE and any(path.is_file() for path in catalogue_paths(lang, root))
+    ]
+    return (SOURCE_LANGUAGE, *found)
+
+
+def language_name(lang: str) -> str:
+    """The language's name in itself (``Français``, ``Deutsch``), for pickers and headings."""
+    try:
+        from babel import Locale
+
+        name = Locale.parse(lang).get_display_name(lang) or lang
+    except Exception:  # noqa: BLE001 - an unknown code is shown as itself
+        return lang
+    return name[:1].upper() + name[1:]
+
+
 def catalogue_paths(lang: str, root: Path) -> tuple[Path, Path]:
     """The ``.po`` and ``.mo`` of ``lang`` under the locales directory ``root``."""
     folder = root / lang / "LC_MESSAGES"
@@ -200,21 +242,30 @@ def catalogue_paths(lang: str, root: Path) -> tuple[Path, Path]:
 
 
 def load_messages(lang: str, root: Path) -> Messages:
-    """The translations of ``lang``: the ``.mo`` unless it is missing or older than the ``.po``.
+    """The translations of ``lang``: the ``.mo``, unless the ``.po`` was edited since.
 
-    Raises :class:`CatalogueError` (``OSError`` is turned into one).
+    Decided by content, never by file times (a fresh clone writes files in any order):
+    a ``.mo`` compiled by the update tool names the digest of its ``.po``; when the
+    ``.po`` no longer has it, the ``.po`` is read. A ``.mo`` from another compiler
+    (msgfmt, Poedit) is trusted. Raises :class:`CatalogueError` (``OSError`` too).
     """
     po, mo = catalogue_paths(lang, root)
-    mo_time = _mtime(mo)
-    po_time = _mtime(po)
-    if mo_time is None and po_time is None:
+    if not mo.is_file() and not po.is_file():
         raise CatalogueError(
             N_("no catalogue (neither assistant.po nor assistant.mo)"), 0, po.parent
         )
-    use_mo = mo_time is not None and (po_time is None or mo_time >= po_time)
-    path = mo if use_mo else po
+    path = mo if mo.is_file() else po
     try:
-        return read_mo_messages(mo) if use_mo else read_po_messages(po)
+        if path == mo:
+            compiled = read_mo_messages(mo)
+            if compiled.digest is None or not po.is_file():
+                return compiled
+            data = po.read_bytes()
+            if po_digest(data) == compiled.digest:
+                return compiled
+            path = po
+            return messages_from_po(parse_po(data, recover=True), po)
+        return read_po_messages(po)
     except OSError as error:
         raise CatalogueError(
             N_("cannot read the file ({error})"), 0, path, error=error.strerror or str(error)
@@ -222,10 +273,3 @@ def load_messages(lang: str, root: Path) -> Messages:
     except CatalogueError as error:
         error.path = path
         raise
-
-
-def _mtime(path: Path) -> int | None:
-    try:
-        return path.stat().st_mtime_ns if path.is_file() else None
-    except OSError:
-        return None

@@ -33,13 +33,13 @@ from assistant.i18n.catalogue import (
     parse_plural_forms,
     read_mo_messages,
 )
+from assistant.i18n.glossary import GLOSSARY_FILE, load_glossary
 from assistant.i18n.markers import N_
 from assistant.i18n.pofile import CatalogueError, PoFile, read_po_file
 from assistant.i18n.safeformat import unsafe_placeholders
 from assistant.i18n.textchecks import check_translation
 from assistant.i18n.translator import (
     SOURCE_LANGUAGE,
-    TARGET_LANGUAGES,
     Translator,
     get_translator,
 )
@@ -115,7 +115,10 @@ class _Report:
 
 def _read(path: Path, report: _Report) -> PoFile | None:
     try:
-        return read_po_file(path)
+        po = read_po_file(path, recover=True)
+        for error in po.errors:
+            report.error(path, error)
+        return po
     except OSError as error:
         report.add(path, 0, N_("cannot be read: {error}"), error=error.strerror or str(error))
     except CatalogueError as error:
@@ -193,9 +196,9 @@ def _check_compiled(lang: str, root: Path, po: PoFile, report: _Report) -> None:
 
 
 def _check_language(
-    lang: str, root: Path, template: PoFile | None, report: _Report
+    lang: str, root: Path, template: PoFile | None, report: _Report, path: Path | None = None
 ) -> Coverage | None:
-    po_path, _ = catalogue_paths(lang, root)
+    po_path = path if path is not None else catalogue_paths(lang, root)[0]
     if not po_path.is_file():
         report.add(po_path, 0, N_("no catalogue for “{lang}”: run {command}"),
                    lang=lang, command=UPDATE_COMMAND)
@@ -204,6 +207,9 @@ def _check_language(
     if po is None:
         return None
     nplurals = _check_header(lang, po_path, po, report)
+    glossary = load_glossary(root / lang / GLOSSARY_FILE)
+    for line, reason, fields in glossary.problems:
+        report.add(root / lang / GLOSSARY_FILE, line, reason, **fields)
     wanted = {entry.key for entry in template.entries} if template else None
     translated = fuzzy = stale = 0
     untranslated = []
@@ -223,7 +229,7 @@ def _check_language(
                 report.add(po_path, entry.line, N_("{found} plural forms; “{lang}” has {expected}"),
                            found=len(entry.msgstr), lang=lang, expected=nplurals)
             sources = tuple(filter(None, (entry.msgid, entry.msgid_plural)))
-            for problem in check_translation(lang, sources, entry.msgstr):
+            for problem in check_translation(lang, sources, entry.msgstr, glossary):
                 report.problems.append(Problem(
                     _display(po_path), entry.line, problem.render(report.t.gettext),
                     problem.severity,
@@ -239,7 +245,8 @@ def _check_language(
         report.add(po_path, 0,
                    N_("does not match the template ({new} new, {gone} gone): run {command}"),
                    Severity.WARNING, new=new, gone=stale, command=UPDATE_COMMAND)
-    _check_compiled(lang, root, po, report)
+    if path is None or path == catalogue_paths(lang, root)[0]:
+        _check_compiled(lang, root, po, report)
     total = len(wanted) if wanted is not None else len(po.entries)
     return Coverage(
         lang=lang, file=_display(po_path), total=total, translated=translated, fuzzy=fuzzy,
@@ -247,14 +254,64 @@ def _check_language(
     )
 
 
+@dataclass(frozen=True)
+class CheckedTree:
+    """The guides and catalogues ``assistant check`` (and the translator preview) read."""
+
+    guides: Path | None
+    """``None``: the guides the program itself uses (the installed ones)."""
+    locales: Path
+    checkout: bool
+    """True for a checkout being edited (the current directory or ``--root``)."""
+
+    def describe(self, t: Translator) -> str:
+        """One line saying which files are checked."""
+        if self.checkout:
+            return t.gettext("Checking the guides and catalogues under {dir}",
+                             dir=_display(self.locales.parent) or ".")
+        return t.gettext("Checking the installed guides and catalogues ({dir})",
+                         dir=str(self.locales.parent))
+
+
+def checked_tree(root: Path | None = None, cwd: Path | None = None) -> CheckedTree:
+    """``root``'s ``guides/`` and ``locales/``; without it, the current directory's when
+    it holds both (a checkout being edited), else the installed ones (SPEC §4)."""
+    installed = locales_dir()
+    if root is None:
+        here = cwd if cwd is not None else Path.cwd()
+        if ((here / "guides").is_dir() and (here / "locales").is_dir()
+                and (here / "locales").resolve() != installed.resolve()):
+            root = here
+    if root is not None:
+        return CheckedTree(root / "guides", root / "locales", True)
+    # The program's own files: a source checkout (editable install) is one being edited.
+    return CheckedTree(None, installed, (installed.parent / "babel.cfg").is_file())
+
+
+def _language_of_file(path: Path) -> str:
+    """The language of a lone ``.po``: its ``<lang>/LC_MESSAGES`` folder, else its header."""
+    if path.parent.name == "LC_MESSAGES":
+        return path.parent.parent.name
+    try:
+        language = read_po_file(path).header_fields().get("Language", "")
+    except (OSError, CatalogueError):
+        language = ""
+    return language.replace("-", "_") or path.stem
+
+
 def _run(
-    locales_root: Path | None, translator: Translator | None
+    locales_root: Path | None, translator: Translator | None, only: Path | None = None
 ) -> tuple[list[Coverage], list[Problem]]:
     root = locales_root if locales_root is not None else locales_dir()
     report = _Report(translator or get_translator(SOURCE_LANGUAGE))
     template = _guarded(report, root, partial(_check_template, root, report))
+    if only is not None:
+        lang = _language_of_file(only)
+        result = _guarded(report, only,
+                          partial(_check_language, lang, root, template, report, only))
+        return ([result] if result is not None else []), report.problems
     coverages = []
-    for lang in language_folders(root, TARGET_LANGUAGES):
+    for lang in language_folders(root, ()):
         result = _guarded(report, root / lang,
                           partial(_check_language, lang, root, template, report))
         if result is not None:
@@ -272,20 +329,21 @@ def _guarded(report: _Report, where: Path, check: Callable[[], T]) -> T | None:
         return None
 
 
-def coverage(locales_root: Path | None = None) -> list[Coverage]:
+def coverage(locales_root: Path | None = None, only: Path | None = None) -> list[Coverage]:
     """Per-language counts: translated, fuzzy, missing, obsolete (against the template)."""
-    return _run(locales_root, None)[0]
+    return _run(locales_root, None, only)[0]
 
 
 def check_catalogues(
-    locales_root: Path | None = None, translator: Translator | None = None
+    locales_root: Path | None = None, translator: Translator | None = None,
+    only: Path | None = None,
 ) -> list[Problem]:
     """Every problem of every catalogue, messages in ``translator``'s language.
 
     A language that is not completely translated also gets one warning with its
     coverage line (see :func:`coverage` for the counts themselves).
     """
-    coverages, problems = _run(locales_root, translator)
+    coverages, problems = _run(locales_root, translator, only)
     t = translator or get_translator(SOURCE_LANGUAGE)
     for item in coverages:
         if not item.complete:

@@ -29,3 +29,24 @@ def extract_guide(
             yield lineno, None, message, list(comments)
     except UnicodeDecodeError:
         return
+
+
+def extract_symptoms(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str | None, str | tuple[str, str], list[str]]]:
+    """Yield ``(lineno, "pgettext", (context, message), comments)`` for a symptoms file.
+
+    ``babel.extractors`` entry point ``assistant_symptoms``; ``babel.cfg`` maps
+    ``guides/symptoms/*.toml`` to it. A symptom's text and each synonym has its own
+    context, so a word shared with the UI can be translated for the search alone.
+    """
+    from assistant.symptoms import symptom_messages
+
+    try:
+        for lineno, context, message, comments in symptom_messages(fileobj):
+            yield lineno, "pgettext", (context, message), list(comments)
+    except UnicodeDecodeError:
+        return

@@ -71,6 +71,8 @@ class PoEntry:
     """Translator comments (``# ...``) and extracted comments (``#. ...``)."""
     locations: list[str] = field(default_factory=list)
     """Where the English text comes from (``#: file:line``)."""
+    previous: tuple[str, ...] = ()
+    """The English a fuzzy entry was translated from (``#| msgid``, ``#| msgid_plural``)."""
 
     @property
     def key(self) -> tuple[str | None, str]:
@@ -95,6 +97,9 @@ class PoFile:
     header: PoEntry | None
     entries: list[PoEntry]
     obsolete: list[PoEntry]
+    errors: list[CatalogueError] = field(default_factory=list)
+    """Messages that could not be read (``recover=True`` only): each names its line; the
+    other messages are still there."""
 
     def header_fields(self) -> dict[str, str]:
         """The header's ``Name: value`` lines, names as written."""
@@ -158,6 +163,7 @@ class _Parser:
         self.pending_flags: set[str] = set()
         self.pending_comments: list[str] = []
         self.pending_locations: list[str] = []
+        self.pending_previous: list[str] = []
         self.last: str | None = None  # keyword that a continuation line extends
         self.keywords_line = 0
 
@@ -172,10 +178,19 @@ class _Parser:
         self.current = None
         self.last = None
 
+    def drop(self) -> None:
+        """Forget the message being read and what was pending for the next one."""
+        self.current = None
+        self.last = None
+        self.pending_flags, self.pending_comments, self.pending_locations = set(), [], []
+        self.pending_previous = []
+
     def start(self, line: int, obsolete: bool) -> PoEntry:
         entry = PoEntry(line=0, flags=self.pending_flags, obsolete=obsolete,
-                        comments=self.pending_comments, locations=self.pending_locations)
+                        comments=self.pending_comments, locations=self.pending_locations,
+                        previous=_previous(self.pending_previous))
         self.pending_flags, self.pending_comments, self.pending_locations = set(), [], []
+        self.pending_previous = []
         self.keywords_line = line
         self.current = entry
         return entry
@@ -256,8 +271,13 @@ class _Parser:
             entry.msgstr[-1] += value
 
 
-def parse_po(data: bytes) -> PoFile:
-    """Parse the bytes of a ``.po`` file; raises :class:`CatalogueError` naming the line."""
+def parse_po(data: bytes, *, recover: bool = False) -> PoFile:
+    """Parse the bytes of a ``.po`` file; raises :class:`CatalogueError` naming the line.
+
+    With ``recover``, a message that cannot be read is skipped (up to the next blank
+    line) and listed in :attr:`PoFile.errors`: the rest of the catalogue still works.
+    A file that is not UTF-8 text is refused whole either way.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         raise CatalogueError(N_("starts with a byte-order mark: save it as UTF-8 without BOM"), 1)
     try:
@@ -266,41 +286,77 @@ def parse_po(data: bytes) -> PoFile:
         line = data[: error.start].count(b"\n") + 1
         raise CatalogueError(N_("not UTF-8 text"), line) from None
     parser = _Parser()
+    errors: list[CatalogueError] = []
+    skipping = False
     for number, raw in enumerate(text.split("\n"), 1):
         stripped = raw.strip()
         if not stripped:
+            skipping = False
             continue  # as in GNU gettext, blank lines separate nothing by themselves
-        obsolete = stripped.startswith("#~")
-        if obsolete:
-            stripped = stripped[2:].strip()
-            if not stripped:
-                continue
-        if stripped.startswith(("#|", "|")):
-            _check_previous(stripped.lstrip("#").lstrip("|").strip(), number)
-            if not obsolete:
-                parser.comment("#|")
-        elif stripped.startswith("#"):
-            parser.comment(stripped)
-        elif stripped.startswith('"'):
-            parser.continuation(stripped, number)
-        else:
-            parser.keyword(stripped, number, obsolete)
-    parser.finish()
-    return _assemble(parser.entries)
+        if skipping:
+            continue
+        try:
+            _line(parser, stripped, number)
+        except CatalogueError as error:
+            if not recover:
+                raise
+            errors.append(error)
+            parser.drop()
+            skipping = True
+    try:
+        parser.finish()
+    except CatalogueError as error:
+        if not recover:
+            raise
+        errors.append(error)
+    po = _assemble(parser.entries, errors if recover else None)
+    po.errors = errors
+    return po
 
 
-def _check_previous(text: str, line: int) -> None:
-    """A ``#|`` line (the previous English of a fuzzy entry) must be valid PO syntax too."""
-    if text.startswith('"'):
-        _unquote(text, line)
-        return
-    match = _KEYWORD.match(text)
-    if not match:
-        raise CatalogueError(N_("unknown or misformatted keyword"), line)
-    _unquote(match.group(3).rstrip(), line)
+def _line(parser: _Parser, stripped: str, number: int) -> None:
+    obsolete = stripped.startswith("#~")
+    if obsolete:
+        stripped = stripped[2:].strip()
+        if not stripped:
+            return
+    if stripped.startswith(("#|", "|")):
+        # Only a comment: read leniently (Babel's --previous wraps it without quotes).
+        if not obsolete:
+            parser.comment("#|")
+        parser.pending_previous.append(stripped.lstrip("#").lstrip("|").strip())
+    elif stripped.startswith("#"):
+        parser.comment(stripped)
+    elif stripped.startswith('"'):
+        parser.continuation(stripped, number)
+    else:
+        parser.keyword(stripped, number, obsolete)
 
 
-def _assemble(entries: list[PoEntry]) -> PoFile:
+_PREVIOUS = re.compile(r'(msgctxt|msgid_plural|msgid)\s*((?:"(?:[^"\\]|\\.)*"\s*)+)')
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _previous(lines: list[str]) -> tuple[str, ...]:
+    """``(msgid, msgid_plural)`` from the ``#|`` lines of one entry; ``()`` if unreadable.
+
+    The lines are joined with a space: Babel 2.18 wraps ``#| msgid`` at a space inside
+    the quotes, and GNU writes one quoted piece a line, so both read back the same.
+    """
+    found: dict[str, str] = {}
+    for match in _PREVIOUS.finditer(" ".join(lines)):
+        try:
+            found[match.group(1)] = "".join(
+                _unquote(piece, 0) for piece in _QUOTED.findall(match.group(2)))
+        except CatalogueError:
+            return ()
+    if "msgid" not in found:
+        return ()
+    return (found["msgid"], found["msgid_plural"]) if "msgid_plural" in found else (
+        found["msgid"],)
+
+
+def _assemble(entries: list[PoEntry], errors: list[CatalogueError] | None = None) -> PoFile:
     header: PoEntry | None = None
     live: list[PoEntry] = []
     obsolete: list[PoEntry] = []
@@ -311,19 +367,27 @@ def _assemble(entries: list[PoEntry]) -> PoFile:
             continue
         if entry.msgid == "" and entry.context is None:
             if header is not None or live:
-                raise CatalogueError(
+                problem = CatalogueError(
                     N_("empty msgid: only the header (the first entry) may have one"), entry.line
                 )
+                if errors is None:
+                    raise problem
+                errors.append(problem)
+                continue
             header = entry
             continue
         if entry.key in seen:
-            raise CatalogueError(N_("duplicate message (first defined on line {first})"),
-                                 entry.line, first=seen[entry.key])
+            problem = CatalogueError(N_("duplicate message (first defined on line {first})"),
+                                     entry.line, first=seen[entry.key])
+            if errors is None:
+                raise problem
+            errors.append(problem)
+            continue
         seen[entry.key] = entry.line
         live.append(entry)
     return PoFile(header, live, obsolete)
 
 
-def read_po_file(path: Path) -> PoFile:
+def read_po_file(path: Path, *, recover: bool = False) -> PoFile:
     """Read and parse ``path``; raises :class:`CatalogueError` (or ``OSError``)."""
-    return parse_po(path.read_bytes())
+    return parse_po(path.read_bytes(), recover=recover)

@@ -20,6 +20,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 
 from assistant.engine.markdown_policy import MAX_BODY_CHARS, MAX_LINE_CHARS, markdown_issues
+from assistant.i18n.glossary import Glossary, term_problems
 from assistant.i18n.markers import N_
 from assistant.i18n.safeformat import FormatRefused, placeholders, unsafe_placeholders
 from assistant.problems import Severity
@@ -32,7 +33,7 @@ SAME_WORDS = frozenset({
     "ok", "menu", "guide", "guides", "image", "images", "code", "email", "e-mail", "admin",
     "message", "messages", "mobile", "version", "date", "article", "simulation",
     "pixel", "imac", "ipad", "iphone", "android", "web", "support", "type", "types",
-    "invitation", "invitations", "action", "actions", "description",
+    "invitation", "invitations", "action", "actions", "description", "option", "options",
 })
 """Words that are also French: a translation made only of them may equal the source."""
 
@@ -232,6 +233,63 @@ def check_french_typography(translation: str) -> list[TextProblem]:
     return _unique(problems)
 
 
+_ENGLISH_QUOTES = re.compile("[\u201c\u201d]")
+_THREE_DOTS = re.compile(r"(?<!\.)\.\.\.(?!\.)")
+_TRAILING = re.compile(r"[ \t\u00a0\u202f]+(?=\n|$)")
+# Addressing the reader as "tu": the subject, object and possessive forms, and the
+# imperative with "-toi" (connecte-toi). The assistant says "vous".
+_TU = re.compile(r"(?<![\w’'-])(?:(?:tu|toi|ton|ta|tes|te)(?![\w’'-])|t[’'](?=\w))|-toi\b",
+                 re.IGNORECASE)
+
+
+def check_french_style(source: str, translation: str) -> list[TextProblem]:
+    """English quotation marks, three dots for an ellipsis, trailing spaces, *tu*."""
+    prose = _prose(translation)
+    problems: list[TextProblem] = []
+    if _ENGLISH_QUOTES.search(prose) and not _ENGLISH_QUOTES.search(_prose(source)):
+        problems.append(TextProblem(N_(
+            "English quotation marks (“…”): French uses « guillemets » with no-break "
+            "spaces inside")))
+    if _THREE_DOTS.search(prose) and not _THREE_DOTS.search(_prose(source)):
+        problems.append(TextProblem(N_("three dots (...): French uses the ellipsis … (U+2026)"),
+                                    severity=Severity.WARNING))
+    if _TRAILING.search(translation) and not _TRAILING.search(source):
+        problems.append(TextProblem(N_(
+            "a space at the end of a line: remove it (the English has none)")))
+    tu = _TU.search(prose)
+    if tu:
+        problems.append(TextProblem(
+            N_("addresses the reader as “tu” (“{word}”): the French text says “vous”"),
+            {"word": tu.group(0)},
+        ))
+    return problems
+
+
+def check_glossary(
+    glossary: Glossary | None, sources: Sequence[str], translation: str
+) -> list[TextProblem]:
+    """The terms of the language's glossary that ``translation`` misses or avoids."""
+    if glossary is None:
+        return []
+    problems: list[TextProblem] = []
+    where = f"{glossary.path.name if glossary.path else 'glossary'}"
+    for term, found in term_problems(glossary, tuple(sources), translation):
+        if found == "missing":
+            problems.append(TextProblem(
+                N_("the English says “{english}”: the glossary ({where}:{line}) asks for "
+                   "“{translation}”"),
+                {"english": term.english, "translation": term.translation, "where": where,
+                 "line": term.line}, Severity.WARNING,
+            ))
+        else:
+            problems.append(TextProblem(
+                N_("“{found}”: the glossary ({where}:{line}) says “{translation}”"),
+                {"found": found, "translation": term.translation, "where": where,
+                 "line": term.line}, Severity.WARNING,
+            ))
+    return problems
+
+
 def needs_translation(text: str) -> bool:
     """Whether ``text`` has words a translation should change (not only names or code)."""
     text = _prose(text)
@@ -285,7 +343,9 @@ def check_policy(sources: Sequence[str], translation: str) -> list[TextProblem]:
     return problems
 
 
-def check_translation(lang: str, sources: Sequence[str], forms: Sequence[str]) -> list[TextProblem]:
+def check_translation(
+    lang: str, sources: Sequence[str], forms: Sequence[str], glossary: Glossary | None = None
+) -> list[TextProblem]:
     """Every text check of one translated message (``forms``: the msgstr values)."""
     problems = check_placeholders(sources, forms)
     for form in forms:
@@ -293,5 +353,7 @@ def check_translation(lang: str, sources: Sequence[str], forms: Sequence[str]) -
         problems += check_markdown(sources[0], form)
         if lang in TYPOGRAPHY_LANGUAGES:
             problems += check_french_typography(form)
+            problems += check_french_style(sources[-1], form)
+        problems += check_glossary(glossary, sources, form)
     problems += check_same_as_source(sources, forms)
     return _unique(problems)

@@ -28,24 +28,30 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.i18n.catalogue import DOMAIN, Messages, catalogue_paths, load_messages
-from assistant.i18n.markers import N_, NC_
+from assistant.i18n.catalogue import (
+    DOMAIN,
+    SOURCE_LANGUAGE,
+    Messages,
+    available_languages,
+    catalogue_paths,
+    load_messages,
+)
+from assistant.i18n.markers import N_, NC_, NP_, Counted
 from assistant.i18n.pofile import CatalogueError
 from assistant.i18n.safeformat import FormatRefused, placeholders, safe_format
 from assistant.resources import locales_dir
+from assistant.safetext import clean_line
 
 if TYPE_CHECKING:
     from babel import Locale
 
-SOURCE_LANGUAGE = "en"
-"""The language of the source text (and the fallback for everything)."""
-LANGUAGES: tuple[str, ...] = ("en", "fr")
-"""The languages the assistant speaks."""
-TARGET_LANGUAGES: tuple[str, ...] = tuple(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
-"""The languages with a catalogue."""
+__all__ = ["DOMAIN", "N_", "NC_", "NP_", "Counted", "SOURCE_LANGUAGE", "Translator", "catalog_path",
+           "get_translator", "languages"]
 
-__all__ = ["DOMAIN", "LANGUAGES", "N_", "NC_", "SOURCE_LANGUAGE", "TARGET_LANGUAGES", "Translator",
-           "catalog_path", "get_translator"]
+
+def languages(locales_root: Path | None = None) -> tuple[str, ...]:
+    """The languages the assistant speaks: English and every one with a catalogue."""
+    return available_languages(locales_root if locales_root is not None else locales_dir())
 
 
 @dataclass(eq=False)
@@ -94,6 +100,9 @@ class Translator:
         self, translated: str | None, source: str, sources: tuple[str, ...],
         fields: dict[str, object],
     ) -> str:
+        if any(isinstance(value, Counted) for value in fields.values()):
+            fields = {name: self.ngettext(value.singular, value.plural, value.n)
+                      if isinstance(value, Counted) else value for name, value in fields.items()}
         if translated is not None:
             try:
                 allowed: set[str] = set().union(*(placeholders(s) for s in sources))
@@ -181,6 +190,14 @@ def catalog_path(lang: str, root: Path | None = None) -> Path:
     return catalogue_paths(lang, root if root is not None else locales_dir())[1]
 
 
+def no_catalogue_warning(lang: str) -> str:
+    """The one line said when ``lang`` was asked for but has no catalogue (in English:
+    that is the language shown instead)."""
+    shown = _excerpt(clean_line(lang), 20)
+    return safe_format(N_("no catalogue for the language “{lang}”; using English"),
+                       {"lang": shown})
+
+
 def _display(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -205,7 +222,19 @@ def _stamp(paths: tuple[Path, ...]) -> _Stamp:
 
 def _load(lang: str, root: Path) -> Translator:
     try:
-        return Translator(lang, load_messages(lang, root))
+        messages = load_messages(lang, root)
+        translator = Translator(lang, messages)
+        # One line for the first message that cannot be read, one for the count of the
+        # others: a damaged file must not flood the terminal (assistant check lists all).
+        for skipped in messages.skipped[:1]:
+            skipped.path = Path(_display(messages.path))
+            translator.warn(translator._say(
+                N_("{problem}; that message is shown in English"), problem=str(skipped)))
+        if len(messages.skipped) > 1:
+            translator.warn(translator._say(
+                N_("{file}: {count} more messages cannot be read (assistant check lists "
+                   "them)"), file=_display(messages.path), count=str(len(messages.skipped) - 1)))
+        return translator
     except CatalogueError as error:
         if error.path is not None:
             error.path = Path(_display(error.path))
@@ -213,16 +242,19 @@ def _load(lang: str, root: Path) -> Translator:
 
 
 def get_translator(lang: str, locales_root: Path | None = None) -> Translator:
-    """A translator for ``lang`` (``en`` or ``fr``); English when anything is wrong.
+    """A translator for ``lang`` (any of :func:`languages`); English when anything is wrong.
 
     Cheap to call again: the translator is cached per language and catalogue file
     (path, time and size), so switching language at run time costs nothing and an
     edited catalogue is picked up. ``locales_root`` replaces the shipped ``locales/``
-    (tests). ``lang`` is only compared with :data:`LANGUAGES`, never used as a path.
+    (tests). ``lang`` is only compared with the folder names :func:`languages` lists,
+    never used as a path.
     """
-    if lang not in LANGUAGES:
-        lang = SOURCE_LANGUAGE
     root = locales_root if locales_root is not None else locales_dir()
+    if not lang:
+        lang = SOURCE_LANGUAGE
+    if lang != SOURCE_LANGUAGE and lang not in available_languages(root):
+        return Translator(SOURCE_LANGUAGE, warnings=[no_catalogue_warning(lang)], requested=lang)
     key = (lang, str(root))
     stamp = _stamp(catalogue_paths(lang, root)) if lang != SOURCE_LANGUAGE else ()
     cached = _CACHE.get(key)

@@ -31,20 +31,26 @@ from typing import TextIO
 from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import read_po
 
 from assistant import __version__
-from assistant.i18n.catalogue import DOMAIN, PLURAL_FORMS, catalogue_paths, language_folders
+from assistant.i18n.catalogue import (
+    DIGEST_FIELD,
+    DOMAIN,
+    PLURAL_FORMS,
+    catalogue_paths,
+    language_folders,
+    po_digest,
+)
 from assistant.i18n.fragments import read_fragments
-from assistant.i18n.pofile import CatalogueError, read_po_file
+from assistant.i18n.pofile import CatalogueError, PoFile, read_po_file
+from assistant.i18n.powriter import write_po
 from assistant.i18n.template import (
     PROJECT,
-    WIDTH,
     ExtractionError,
     extract_template,
     render_template,
 )
-from assistant.i18n.translator import TARGET_LANGUAGES
 
 _REVISION = re.compile(rb'^"PO-Revision-Date: [^"]*"\n', re.MULTILINE)
 
@@ -93,15 +99,16 @@ class Update:
             template.creation_date = old.creation_date
             if render_template(template) == previous:
                 self.say(f"{self.relative(path)}: {len(template)} messages, unchanged")
-                return template
+                return _as_written(previous)
         template.creation_date = datetime.now(UTC)
-        self.write(path, render_template(template))
+        data = render_template(template)
+        self.write(path, data)
         self.say(f"{self.relative(path)}: {len(template)} messages, updated")
-        return template
+        return _as_written(data)
 
     def languages(self) -> list[str]:
         """Every language with a folder under ``locales/``, and every one we speak."""
-        return language_folders(self.locales, TARGET_LANGUAGES)
+        return language_folders(self.locales, ())
 
     def catalogue(self, lang: str, template: Catalog) -> None:
         """Update, fill and compile the catalogue of ``lang``."""
@@ -109,7 +116,7 @@ class Update:
         previous = po_path.read_bytes() if po_path.is_file() else None
         if previous is not None:
             try:
-                read_po_file(po_path)  # strict: never rewrite a file we misread
+                strict = read_po_file(po_path)  # strict: never rewrite a file we misread
             except CatalogueError as error:
                 error.path = Path(self.relative(po_path))
                 self.say(f"{error}; not updated, fix it first")
@@ -117,24 +124,26 @@ class Update:
                 return
             catalog = read_po(io.BytesIO(previous), locale=lang)
         else:
+            strict = None
             catalog = Catalog(locale=lang, charset="utf-8")
         self.header(catalog, lang)
         catalog.update(template, update_creation_date=True)
+        if strict is not None:
+            _keep_previous(catalog, strict)
         if self.drop_obsolete:
             catalog.obsolete.clear()
         self.header(catalog, lang)
         self.fill(lang, catalog)
         _settle_format_flags(catalog)
+        catalog.msgid_bugs_address = template.msgid_bugs_address
         data = self.render(catalog, previous)
         if data != previous:
             self.write(po_path, data)
         self.summary(po_path, catalog, changed=data != previous)
         compiled = compile_catalogue(data)
         old_mo = mo_path.read_bytes() if mo_path.is_file() else None
-        mo_older = old_mo is not None and po_path.is_file() and (
-            mo_path.stat().st_mtime_ns < po_path.stat().st_mtime_ns
-        )
-        if compiled != old_mo or mo_older or data != previous:
+        # By content only: a fresh clone may write the .mo before the .po.
+        if compiled != old_mo:
             self.write(mo_path, compiled)
             self.say(f"{self.relative(mo_path)}: compiled")
 
@@ -154,8 +163,6 @@ class Update:
             catalog.last_translator = f"{name} translators of {PROJECT}"
         if not catalog.language_team or "LL@li.org" in catalog.language_team:
             catalog.language_team = name
-        if "EMAIL@ADDRESS" in (catalog.msgid_bugs_address or "EMAIL@ADDRESS"):
-            catalog.msgid_bugs_address = ""
         plural_forms = PLURAL_FORMS.get(lang)
         if plural_forms:
             catalog.mime_headers = [("Plural-Forms", plural_forms)]
@@ -238,6 +245,21 @@ class Update:
         return 1 if self.failed else 0
 
 
+def _keep_previous(catalog: Catalog, strict: PoFile) -> None:
+    """The ``#| msgid`` of fuzzy entries, which Babel reads as a translator comment."""
+    previous = {entry.key: entry.previous for entry in [*strict.entries, *strict.obsolete]}
+    for message in [*catalog, *catalog.obsolete.values()]:
+        message.user_comments = [c for c in message.user_comments if not c.startswith("|")]
+        found = previous.get((message.context, _singular(message)))
+        if found and message.fuzzy and not message.previous_id:
+            message.previous_id = list(found)
+
+
+def _as_written(data: bytes) -> Catalog:
+    """The template as msgmerge reads it from ``assistant.pot`` (locations in file order)."""
+    return read_po(io.BytesIO(data))
+
+
 def _settle_format_flags(catalog: Catalog) -> None:
     """Format flags that follow the English text, as Babel sets them when reading.
 
@@ -273,23 +295,45 @@ def _excerpt(text: str, limit: int = 50) -> str:
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+class _Stamped:
+    """A catalogue whose header, in the ``.mo`` only, names the digest of its ``.po``."""
+
+    def __init__(self, catalog: Catalog, digest: str) -> None:
+        self.catalog, self.digest = catalog, digest
+        self.charset = catalog.charset
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        messages = iter(self.catalog)
+        header = next(messages).clone()
+        header.string = f"{str(header.string).rstrip(chr(10))}\n{DIGEST_FIELD}: {self.digest}\n"
+        yield header
+        yield from messages
+
+
 def compile_catalogue(po_data: bytes) -> bytes:
-    """The ``.mo`` bytes of a ``.po``: complete, non-fuzzy translations only."""
+    """The ``.mo`` bytes of a ``.po``: complete, non-fuzzy translations only.
+
+    Its header carries the digest of the ``.po`` (:data:`DIGEST_FIELD`), so whether the
+    ``.mo`` is up to date is decided by content, never by file times.
+    """
     catalog = read_po(io.BytesIO(po_data))
     for message in list(catalog)[1:]:
         if message.fuzzy or not _complete(message):
             catalog.delete(message.id, message.context)
     buffer = io.BytesIO()
-    write_mo(buffer, catalog, use_fuzzy=False)
+    stamped = _Stamped(catalog, po_digest(po_data))
+    write_mo(buffer, stamped, use_fuzzy=False)  # type: ignore[arg-type]
     return buffer.getvalue()
 
 
 def _write(catalog: Catalog) -> bytes:
-    buffer = io.BytesIO()
-    # Not include_previous: Babel 2.18 wraps a long "#| msgid" without re-quoting the
-    # pieces, which msgfmt rejects.
-    write_po(buffer, catalog, width=WIDTH)
-    return buffer.getvalue()
+    """The catalogue as GNU msgmerge writes it (so Poedit and Weblate change nothing)."""
+    fields = []
+    for name, value in catalog.mime_headers:
+        if name == "Content-Type":
+            value = "text/plain; charset=UTF-8"
+        fields.append((name, value.strip()))
+    return write_po(catalog, fields)
 
 
 def project_root() -> Path:

@@ -22,7 +22,7 @@ from textual.screen import Screen
 from assistant.account.model import Snapshot
 from assistant.account.snapshot import default_snapshot
 from assistant.i18n.translator import NC_, Translator, get_translator
-from assistant.progress_store import ProgressStore, SetAside
+from assistant.progress_store import ProgressStore, SetAside, account_digest, belongs_to
 from assistant.safetext import clean, clean_line
 from assistant.tui.keys import translate_bindings
 from assistant.tui.library_cache import GuideIndex, LibraryCache, index_of
@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from assistant.account.errors import SnapshotError
     from assistant.diagnose import Finding
     from assistant.engine import GuideLibrary, Runner
+    from assistant.search import SearchIndex
+    from assistant.tui.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -48,9 +50,13 @@ class Account:
     """The scenario it was loaded from, if any."""
     path: str | None = None
     """The snapshot file it was read from, if any."""
+    pasted: bool = False
+    """Pasted in the page (served mode: no file)."""
 
     def source(self, t: Translator) -> str:
         """Where the account comes from, in ``t``'s language."""
+        if self.pasted:
+            return t.gettext("pasted snapshot")
         if self.scenario is not None:
             from assistant.account.scenarios import scenario_title
 
@@ -72,7 +78,7 @@ class AssistantApp(App[int]):
         Path(__file__).parent / "screens" / "home.tcss",
     ]
     ENABLE_COMMAND_PALETTE = False
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal")]
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (70, "-normal"), (100, "-wide")]
     VERTICAL_BREAKPOINTS: ClassVar = [(0, "-short"), (18, "-tall")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1", "app.help", NC_("key", "Help"), priority=True,
@@ -82,8 +88,8 @@ class AssistantApp(App[int]):
                 tooltip=NC_("key help", "Switch the language, keeping your place")),
         Binding("f3", "app.toggle_contrast", NC_("key", "Contrast"), priority=True,
                 tooltip=NC_("key help", "High-contrast colours on or off")),
-        # Listed in the help, kept out of the footer to leave room for the screen's keys.
-        Binding("ctrl+q", "app.quit", NC_("key", "Quit"), show=False, priority=True,
+        # Pinned at the right end of the key bar, on every screen.
+        Binding("ctrl+q", "app.quit", NC_("key", "Quit"), priority=True,
                 tooltip=NC_("key help", "Quit (a guide in progress is saved)")),
     ]
 
@@ -100,6 +106,9 @@ class AssistantApp(App[int]):
         transcript_dir: Path | None = None,
         high_contrast: bool = False,
         refused_state: tuple[str, SnapshotError] | None = None,
+        settings: Settings | None = None,
+        first_run: bool = False,
+        served: bool = False,
     ) -> None:
         super().__init__()
         self.translator: Translator = get_translator(lang)
@@ -116,19 +125,37 @@ class AssistantApp(App[int]):
         self.index: GuideIndex = index
         """What the home screen lists (the whole library loads in the background)."""
         self.account: Account = account or Account(default_snapshot())
-        """The simulated account guides and the diagnosis start from."""
+        """The account as loaded (scenario or file): what saved places belong to."""
+        self.simulated: Snapshot = self.account.snapshot
+        """The account as the guides left it: what home, the diagnosis and new guides
+        start from (:meth:`start_over` goes back to :attr:`account`)."""
+        self._parked: dict[tuple[str, str | None], Runner] = {}
+        self.show_personal_data = False
+        """Whether this screen shows emails and phone numbers unmasked (an agent's own
+        screen, on request; off by default, and transcripts always mask)."""
         self.progress_store: ProgressStore = progress_store or ProgressStore()
         """Where the guide in progress is saved after every step."""
         self.transcript_dir = transcript_dir
         """Where transcripts are written (``None``: current directory, else user data)."""
         self.findings: list[Finding] | None = None
         """The last diagnosis of this session (added to transcripts)."""
+        self.last_transcript: Path | None = None
+        """Where the last transcript of this session was written."""
+        self.served = served
+        """Served to a browser (:mod:`assistant.tui.served`): no server file is opened
+        by path, and transcripts are downloads."""
         self._start_guide = guide_id
         self._start_translator = translator_preview
+        self.settings = settings
+        """Where the language and contrast are remembered (``None``: not remembered)."""
+        self.first_run = first_run
+        """Whether this is the first start (home then says what the simulation is)."""
         self._high_contrast = high_contrast
         self._refused_state = refused_state
         self._told_save_failed = False
         self._saver = ProgressSaver(self.progress_store)
+        self._search: tuple[GuideIndex, SearchIndex] | None = None
+        self._account_key: tuple[Account, str] | None = None
         register_themes(self)
 
     def _cache(self) -> LibraryCache:
@@ -230,7 +257,11 @@ class AssistantApp(App[int]):
 
     def on_mount(self) -> None:
         """Go where the command line asked, then load the guides in the background."""
-        self._saved_progress = self.progress_store.load()
+        envelope, set_aside = self.progress_store.load()
+        if envelope is not None and not belongs_to(envelope, self.account_key):
+            # Another customer's place: kept on disk for their file, never offered here.
+            envelope = None
+        self._saved_progress = (envelope, set_aside)
         if self._high_contrast:
             self.theme = HIGH_CONTRAST
         translate_bindings(self, self.translator)
@@ -248,6 +279,10 @@ class AssistantApp(App[int]):
             self.open_guide(self._start_guide, self.account.snapshot)
         if self._library is not None:
             self.call_after_refresh(self._library_ready)
+        elif (envelope is not None or set_aside is not None) and len(self.screen_stack) == 1:
+            # Something to offer: the guides are needed now, so the question comes
+            # before the home screen takes a single key.
+            self.flush_library()
 
     def notify(
         self,
@@ -282,19 +317,71 @@ class AssistantApp(App[int]):
 
     # -- moving between screens -------------------------------------------------------
 
-    def open_guide(self, guide_id: str, snapshot: Snapshot) -> None:
-        """Start ``guide_id`` on ``snapshot`` in a guide screen."""
+    def search_index(self) -> SearchIndex:
+        """The search over the listed guides and the symptoms (built when first used)."""
+        if self._search is None or self._search[0] != self.index:
+            from assistant.search import default_index
+
+            guides = [(entry.id, entry.title, entry.summary) for entry in self.index.guides]
+            self._search = (self.index, default_index(guides))
+        return self._search[1]
+
+    def open_guide(self, guide_id: str, snapshot: Snapshot, start: str | None = None) -> None:
+        """Start ``guide_id`` on ``snapshot`` in a guide screen (at step ``start``)."""
         from assistant.engine import Runner
         from assistant.tui.screens.guide import GuideScreen
 
-        if guide_id not in self.library.guides:
+        guide = self.library.guides.get(guide_id)
+        if guide is None or (start is not None and start not in guide.steps):
             # Listed by an index older than the guides: say so, never fail.
             self.notify(self.translator.gettext("This guide is not available."),
                         severity="warning")
             return
-        runner = Runner(self.library, guide_id, snapshot, self.translator)
+        parked = self._parked.get((guide_id, start))
+        if parked is not None and snapshot in (parked.initial, parked.snapshot):
+            # Left with Esc: reopening continues where it was.
+            parked.translator = self.translator
+            self.push_screen(GuideScreen(parked))
+            self.save_progress(parked)
+            self.notify(self.translator.gettext(
+                "Continuing where you left this guide (step {n}); r starts it again.",
+                n=parked.view().progress.taken))
+            return
+        runner = Runner(self.library, guide_id, snapshot, self.translator, start=start)
         self.push_screen(GuideScreen(runner))
         self.save_progress(runner)
+
+    def guide_left(self, runner: Runner) -> None:
+        """A guide screen closed: the account is now as the guide left it, and an
+        unfinished guide is kept, so that reopening it continues there."""
+        key = (runner.guide_id, runner.start)
+        if runner.finished:
+            self._parked.pop(key, None)
+        else:
+            self._parked[key] = runner
+        if runner.snapshot != self.simulated:
+            self.simulated = runner.snapshot
+            self._relabel_screens()
+
+    def start_over(self) -> None:
+        """Simulate the account as loaded again, forgetting what the guides changed."""
+        self.simulated = self.account.snapshot
+        self._parked.clear()
+        self._relabel_screens()
+
+    def _relabel_screens(self) -> None:
+        from assistant.tui.screens.base import Relabel
+
+        for screen in self.screen_stack:
+            if isinstance(screen, Relabel):
+                screen.relabel()
+
+    @property
+    def account_key(self) -> str:
+        """The digest of the loaded account: the owner of the places saved now."""
+        if self._account_key is None or self._account_key[0] is not self.account:
+            self._account_key = (self.account, account_digest(self.account.snapshot))
+        return self._account_key[1]
 
     def resume(self, runner: Runner, notice: str | None = None) -> None:
         """Continue a saved run in a guide screen."""
@@ -306,9 +393,11 @@ class AssistantApp(App[int]):
 
     def open_diagnosis(self) -> None:
         """Diagnose the current account."""
+        from dataclasses import replace
+
         from assistant.tui.screens.diagnose import DiagnoseScreen
 
-        self.push_screen(DiagnoseScreen(self.account))
+        self.push_screen(DiagnoseScreen(replace(self.account, snapshot=self.simulated)))
 
     def open_translator(self) -> None:
         """Open the translator preview."""
@@ -342,7 +431,10 @@ class AssistantApp(App[int]):
         The write happens on a background thread (:class:`ProgressSaver`), so a step
         never waits for the disk; leaving the app waits for it.
         """
-        self._saver.save(None if runner.finished else runner.to_progress())
+        if runner.finished:
+            self._saver.save(None)
+        else:
+            self._saver.save(runner.to_progress(), account=self.account_key)
         failure = self._saver.failure()
         if failure is not None and not self._told_save_failed:
             self._told_save_failed = True
@@ -363,10 +455,23 @@ class AssistantApp(App[int]):
         self._saver.flush()
 
     def on_unmount(self) -> None:
-        """Nothing saved is lost when the app ends."""
+        """Nothing saved is lost when the app ends; the language and contrast are
+        remembered for the next start."""
         self._saver.close()
+        if self.settings is not None:
+            from assistant.tui.settings import Preferences
+
+            self.settings.save(Preferences(lang=self.lang,
+                                           high_contrast=self.theme == HIGH_CONTRAST))
 
     # -- keys that work everywhere ----------------------------------------------------
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say, in the current language, how to quit (it does not quit: it
+        copies in a text box, and a reflex should not lose anyone's place)."""
+        t = self.translator
+        self.notify(t.gettext("Press Ctrl+Q to quit; your place in a guide is saved."),
+                    title=t.gettext("Do you want to quit?"))
 
     def action_help(self) -> None:
         """Show every key (or close the help when it is open)."""
@@ -378,8 +483,22 @@ class AssistantApp(App[int]):
             self.push_screen(HelpScreen())
 
     def action_switch_language(self) -> None:
-        """Switch between English and French, keeping every screen where it is."""
-        self.set_language("fr" if self.lang == "en" else "en")
+        """Change the language, keeping every screen where it is: with two languages,
+        switch to the other; with more, open the picker (every one with a catalogue)."""
+        from assistant.i18n.translator import languages
+
+        offered = languages()
+        if len(offered) <= 2:
+            others = [lang for lang in offered if lang != self.lang]
+            self.set_language(others[0] if others else offered[0])
+            return
+        from assistant.tui.screens.language_picker import LanguagePicker
+
+        def chosen(lang: str | None) -> None:
+            if lang:
+                self.set_language(lang)
+
+        self.push_screen(LanguagePicker(offered, self.lang), chosen)
 
     def set_language(self, lang: str) -> None:
         """Show everything in ``lang`` from now on."""
@@ -398,30 +517,46 @@ class AssistantApp(App[int]):
         self.theme = STANDARD if self.theme == HIGH_CONTRAST else HIGH_CONTRAST
 
     def set_account(self, account: Account) -> None:
-        """Simulate ``account`` from now on (the home screen shows it)."""
+        """Simulate ``account`` from now on (the home screen shows it), and offer the
+        place saved for it, if there is one."""
         self.account = account
-        from assistant.tui.screens.base import Relabel
-
-        for screen in self.screen_stack:
-            if isinstance(screen, Relabel):
-                screen.relabel()
+        self.simulated = account.snapshot
+        self._parked.clear()
+        self._relabel_screens()
+        envelope, set_aside = self.progress_store.load()
+        if envelope is not None and belongs_to(envelope, self.account_key):
+            self._saved_progress = (envelope, set_aside)
+            self.call_after_refresh(self.offer_resume)
 
     # -- transcript -------------------------------------------------------------------
 
     def export_transcript(
-        self, runner: Runner | None = None, findings: Sequence[Finding] | None = None
+        self, runner: Runner | None = None, findings: Sequence[Finding] | None = None,
+        *, english: bool = False,
     ) -> Path | None:
-        """Write the session as Markdown (current language, masked) and say where."""
+        """Write the session as Markdown (masked) and say where, for as long as the
+        screen stays open; in English when ``english`` (a ticket for a support desk
+        abroad), else in the current language."""
         from assistant.transcript import session_markdown, write_transcript
 
         t = self.translator
+        language = get_translator("en") if english else t
         if findings is None and self.findings is not None:
             findings = self.findings
+        if findings is not None:
+            findings = [finding.rendered(language, mask=True) for finding in findings]
         text = session_markdown(
-            t, runner=runner, snapshot=self.account.snapshot, findings=findings,
-            when=datetime.now(),
+            language, runner=runner, snapshot=self.simulated, findings=findings,
+            when=datetime.now().astimezone(), source=self.account.source(language),
+            start=self.account.snapshot,
         )
         stem = runner.guide_id if runner is not None else "diagnosis"
+        if self.served:
+            from assistant.tui.served import deliver_transcript
+
+            name = deliver_transcript(self, text, stem)
+            self.notify(t.gettext("Transcript sent to your browser: {name}", name=name))
+            return None
         try:
             path = write_transcript(text, stem, self.transcript_dir)
         except OSError as problem:
@@ -431,5 +566,21 @@ class AssistantApp(App[int]):
                 severity="error",
             )
             return None
-        self.notify(t.gettext("Transcript saved: {path}", path=str(path)))
+        self.last_transcript = path
+        self.notify(t.gettext("Transcript saved: {path}", path=str(path)), timeout=20)
+        self.post_message(self.TranscriptSaved(path))
         return path
+
+    class TranscriptSaved(Message):
+        """A transcript was written (screens show where, and keep showing it)."""
+
+        def __init__(self, path: Path) -> None:
+            self.path = path
+            """Where the transcript is."""
+            super().__init__()
+
+    def on_assistant_app_transcript_saved(self, message: TranscriptSaved) -> None:
+        """Tell the screen on top, which keeps the path in view."""
+        show = getattr(self.screen, "show_transcript_path", None)
+        if callable(show):
+            show(message.path)

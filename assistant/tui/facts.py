@@ -32,6 +32,19 @@ _CONTEXTS = {
 }
 
 
+GROUPS: tuple[tuple[str, str], ...] = (
+    ("app", NC_("account group", "TikTok app")),
+    ("business", NC_("account group", "TikTok For Business")),
+    ("session", NC_("account group", "This session")),
+)
+"""The groups of facts, in the order shown: the phone app, the web login, the session."""
+
+
+def group_title(group: str, t: Translator) -> str:
+    """The translated heading of a group of facts."""
+    return t.pgettext("account group", dict(GROUPS)[group])
+
+
 class Fact(NamedTuple):
     """One line of the account summary."""
 
@@ -40,107 +53,102 @@ class Fact(NamedTuple):
     label: str
     """Translated label."""
     value: str
-    """Translated, masked value (safe to show: controls removed)."""
+    """Translated value, masked unless asked (safe to show: controls removed)."""
+    group: str = "app"
+    """Which product it is about: ``app``, ``business`` or ``session`` (:data:`GROUPS`)."""
 
 
 def _word(value: str, t: Translator) -> str:
     return t.pgettext(_CONTEXTS[value], _VALUES[value])
 
 
-def _yes_no(flag: bool, t: Translator) -> str:
-    return t.pgettext("answer", "yes") if flag else t.pgettext("answer", "no")
-
-
-def account_facts(snapshot: Snapshot, t: Translator) -> list[Fact]:
-    """The facts of ``snapshot`` worth seeing while following a guide, in ``t``'s language."""
+def account_facts(snapshot: Snapshot, t: Translator, *, mask: bool = True) -> list[Fact]:
+    """The facts of ``snapshot`` worth seeing while following a guide, in ``t``'s
+    language, grouped as :data:`GROUPS` (emails and phone numbers masked unless
+    ``mask`` is false: an agent's own screen may show them, a transcript never)."""
     # Here rather than at the top: the home screen only needs account_summary, and
     # the first screen is drawn before the masking rules are loaded.
-    from assistant.privacy import mask_email, mask_phone, mask_text
+    from assistant.privacy import mask as mask_in, mask_value
+
+    def email(value: str) -> str:
+        return mask_value(clean_line(value)) if mask else clean_line(value)
+
+    def text(value: str) -> str:
+        return mask_in(clean_line(value)) if mask else clean_line(value)
+
+    def phone(value: str) -> str:
+        return mask_value(clean_line(value)) if mask else clean_line(value)
+
+    def fact(key: str, label: str, value: str, group: str) -> Fact:
+        return Fact(key, t.pgettext("account", label), value, group)
 
     tiktok, business, session = snapshot.tiktok, snapshot.business, snapshot.session
     facts = [
-        Fact("username", t.pgettext("account", "Account"), "@" + clean_line(tiktok.username)),
-        Fact("type", t.pgettext("account", "Type"), _word(tiktok.type.value, t)),
+        fact("username", NC_("account", "Account"), "@" + clean_line(tiktok.username), "app"),
+        fact("type", NC_("account", "Type"), _word(tiktok.type.value, t), "app"),
     ]
     if tiktok.phone:
-        facts.append(Fact("phone", t.pgettext("account", "Phone"), mask_phone(tiktok.phone)))
+        facts.append(fact("phone", NC_("account", "Phone"), phone(tiktok.phone), "app"))
+    facts.append(fact("collaborators", NC_("account", "Collaborators"),
+                      f"{len(tiktok.collaborators)}/{MAX_COLLABORATORS}", "app"))
+    mobiles = tiktok.linked_mobiles
+    facts.append(fact("mobile", NC_("account", "Linked phone"),
+                      text(mobiles[0].name) if mobiles else t.pgettext("account", "none"),
+                      "app"))
+    facts.append(fact("two_factor", NC_("account", "2-step verification"),
+        t.pgettext("account", "on") if tiktok.two_factor else t.pgettext("account", "off"),
+        "app",
+    ))
+    if tiktok.password_shared_with:
+        facts.append(fact("password", NC_("account", "Password shared with"), t.ngettext(
+            "{n} person", "{n} people", tiktok.password_shared_with), "app"))
     if business is None:
-        facts.append(Fact(
-            "business", t.pgettext("account", "TikTok For Business"),
-            t.pgettext("account", "no login"),
-        ))
+        facts.append(fact("business", NC_("account", "Login"),
+                          t.pgettext("account", "no login"), "business"))
     else:
-        facts.append(Fact(
-            "business", t.pgettext("account", "TikTok For Business"),
-            mask_email(clean_line(business.email)),
-        ))
+        facts.append(fact("business", NC_("account", "Login"), email(business.email), "business"))
         if snapshot.is_linked:
-            linked = t.pgettext("account", "linked")
+            linked = t.pgettext("account", "yes")
         elif business.linked_tiktok:
-            linked = t.pgettext(
-                "account", "linked to @{username}", username=clean_line(business.linked_tiktok)
-            )
+            linked = t.pgettext("account", "no (the login is linked to @{username})",
+                                username=clean_line(business.linked_tiktok))
         else:
-            linked = t.pgettext("account", "not linked")
-        facts.append(Fact("linked", t.pgettext("account", "Link"), linked))
+            linked = t.pgettext("account", "no")
+        facts.append(fact("linked", NC_("account", "Linked"), linked, "business"))
         if not business.linking_available:
-            facts.append(Fact(
-                "linking", t.pgettext("account", "Linking"),
-                t.pgettext("account", "not available"),
-            ))
+            facts.append(fact("linking", NC_("account", "Linking"),
+                              t.pgettext("account", "not available"), "business"))
         member = snapshot.actor_member
         role = (
             _word(member.role.value, t) if member is not None and not member.departed
             else t.pgettext("account", "not a member")
         )
-        facts.append(Fact("role", t.pgettext("account", "Your role"), role))
+        facts.append(fact("role", NC_("account", "Your role"), role, "business"))
         active = len(business.active_members)
-        facts.append(Fact(
-            "team", t.pgettext("account", "Team"),
-            t.ngettext("{n} member", "{n} members", active),
-        ))
+        facts.append(fact("team", NC_("account", "Team"),
+                          t.ngettext("{n} member", "{n} members", active), "business"))
         pending = sum(1 for i in business.invitations if i.status is InvitationStatus.PENDING)
         if business.invitations:
-            facts.append(Fact(
-                "invitations", t.pgettext("account", "Invitations"),
+            facts.append(fact("invitations", NC_("account", "Invitations"),
                 t.ngettext("{n} pending", "{n} pending", pending)
-                + f" / {len(business.invitations)}",
+                + f" / {len(business.invitations)}", "business",
             ))
+    facts.append(fact("actor", NC_("account", "You"), email(session.actor), "session"))
+    if business is not None:
         profile = session.business_profile
-        facts.append(Fact(
-            "signed_in", t.pgettext("account", "Signed in to"),
-            mask_email(clean_line(profile)) if profile else t.pgettext("account", "not signed in"),
+        facts.append(fact("signed_in", NC_("account", "Signed in to"),
+            email(profile) if profile else t.pgettext("account", "not signed in"), "session",
         ))
-        facts.append(Fact(
-            "code", t.pgettext("account", "Verification code"),
-            _word(session.verification_code.value, t),
-        ))
-    facts.append(Fact(
-        "collaborators", t.pgettext("account", "Collaborators"),
-        f"{len(tiktok.collaborators)}/{MAX_COLLABORATORS}",
-    ))
-    mobiles = tiktok.linked_mobiles
-    facts.append(Fact(
-        "mobile", t.pgettext("account", "Linked phone"),
-        mask_text(clean_line(mobiles[0].name)) if mobiles else t.pgettext("account", "none"),
-    ))
-    facts.append(Fact(
-        "two_factor", t.pgettext("account", "2-step verification"),
-        t.pgettext("account", "on") if tiktok.two_factor else t.pgettext("account", "off"),
-    ))
-    if tiktok.password_shared_with:
-        facts.append(Fact(
-            "password", t.pgettext("account", "Password shared with"),
-            t.ngettext("{n} person", "{n} people", tiktok.password_shared_with),
-        ))
+        facts.append(fact("code", NC_("account", "Verification code"),
+                          _word(session.verification_code.value, t), "session"))
     if not session.online or session.browser_cache_stale:
-        facts.append(Fact(
-            "online", t.pgettext("account", "Online"), _yes_no(session.online, t)
+        facts.append(fact("online", NC_("account", "Connection"),
+            t.pgettext("account", "online") if session.online
+            else t.pgettext("account", "offline"), "session",
         ))
-        facts.append(Fact(
-            "cache", t.pgettext("account", "Browser cache"),
-            t.pgettext("account", "stale") if session.browser_cache_stale
-            else t.pgettext("account", "fine"),
+        facts.append(fact("cache", NC_("account", "Browser cache"),
+            t.pgettext("account", "out of date") if session.browser_cache_stale
+            else t.pgettext("account", "fine"), "session",
         ))
     return facts
 

@@ -33,17 +33,18 @@ class ProgressSaver:
             self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="progress")
         return self._thread
 
-    def save(self, progress: dict[str, Any] | None) -> None:
-        """Write ``progress``, or forget the saved place when it is ``None``."""
-        self._worker().submit(self._write, progress)
+    def save(self, progress: dict[str, Any] | None, **extra: Any) -> None:
+        """Write ``progress`` (with ``extra`` envelope fields), or forget the saved place
+        when it is ``None``."""
+        self._worker().submit(self._write, progress, extra)
 
-    def _write(self, progress: dict[str, Any] | None) -> None:
+    def _write(self, progress: dict[str, Any] | None, extra: dict[str, Any]) -> None:
         """On the saving thread: write or clear, remember a failure for the UI."""
         try:
             if progress is None:
                 self.store.clear()
             else:
-                self.store.save(progress)
+                self.store.save(progress, **extra)
         except OSError as problem:
             self._failure = problem
 

@@ -15,12 +15,24 @@ from functools import cache
 from textual.content import Content
 from textual.widgets import Static
 
+from assistant.i18n.markers import N_
 from assistant.safetext import clean, clean_line
+
+SIMULATION_NOTE = N_(
+    "This is a simulation: you do each step yourself in the real TikTok app or website, "
+    "and the assistant shows what your account should look like after it. Nothing here "
+    "changes a real account, and it never asks for a password."
+)
+"""What the assistant is, said on the first run (home) and in the help."""
 
 
 @cache
 def _typography() -> Callable[[str], str]:
-    """The French "keep together" rule from the i18n layer, when it is there."""
+    """The French "keep together" rule from the i18n layer, and wrapping that honours
+    no-break spaces (installed once, on first use)."""
+    from assistant.tui.widgets.markdown_view import keep_no_break_spaces
+
+    keep_no_break_spaces()
     try:
         from assistant.i18n.typography import keep_together
     except ImportError:

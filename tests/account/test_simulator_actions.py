@@ -213,14 +213,16 @@ def test_change_role_and_keep_an_admin():
     assert demoted.business is not None
     assert [m.email for m in demoted.business.active_admins] == [LEA]
     assert not demoted.is_admin
-    as_lea = session(demoted, actor=LEA)
+    as_lea = session(demoted, actor=LEA, business_profile=LEA)
     with pytest.raises(ActionFailed) as caught:
         perform(as_lea, "change_role", {"email": LEA, "role": "analyst"})
     assert caught.value.code == "last-admin"
 
 
-def test_an_admin_keeping_the_admin_role_is_not_the_last_admin_problem():
-    assert perform(TEAM, "change_role", {"email": OWNER, "role": "admin"}) == TEAM
+def test_an_admin_keeping_the_admin_role_is_told_there_is_nothing_to_change():
+    with pytest.raises(ActionFailed) as caught:
+        perform(TEAM, "change_role", {"email": OWNER, "role": "admin"})
+    assert caught.value.code == "same-role"
 
 
 def test_a_departed_admin_does_not_count_as_an_admin():
@@ -258,14 +260,79 @@ def test_update_login_email_carries_the_member_actor_and_profile_along():
     assert moved.is_admin and moved.on_right_profile
 
 
-def test_update_login_email_leaves_other_people_alone():
+def test_update_login_email_changes_only_the_persons_own_login():
     three = business(
         D, members=(Member(OWNER, Role.ADMIN), Member(LEA, Role.EDITOR), Member(MARC, Role.ADMIN))
     )
-    marc = session(three, actor=MARC, business_profile="perso@mail.example")
-    moved = perform(marc, "update_login_email", {"email": "hello@maisonlune.example"})
-    assert moved.session.actor == MARC
-    assert moved.session.business_profile == "perso@mail.example"
+    marc = session(three, actor=MARC, business_profile=MARC)
+    moved = perform(marc, "update_login_email", {"email": "marc.new@maisonlune.example"})
+    assert moved.business is not None
+    assert moved.business.email == OWNER, "the linked login is the owner's, not Marc's"
+    assert moved.session.actor == "marc.new@maisonlune.example"
+    assert moved.session.business_profile == "marc.new@maisonlune.example"
+    assert moved.business.member("marc.new@maisonlune.example") == Member(
+        "marc.new@maisonlune.example", Role.ADMIN)
+    assert moved.business.member(LEA) == Member(LEA, Role.EDITOR)
+
+
+def test_nobody_takes_the_linked_login_s_email():
+    three = business(D, members=(Member(OWNER, Role.ADMIN), Member(MARC, Role.ADMIN)))
+    marc = session(three, actor=MARC, business_profile=MARC)
+    with pytest.raises(ActionFailed) as caught:
+        perform(marc, "update_login_email", {"email": OWNER.upper()})
+    assert caught.value.code == "email-in-use"
+
+
+def test_the_login_phone_is_not_the_apps_phone():
+    added = perform(D, "add_login_phone", {"phone": "+33 6 12 34 56 78"})
+    assert added.business is not None and added.business.phone == "+33 6 12 34 56 78"
+    assert added.tiktok.phone == D.tiktok.phone
+    marc = session(business(D, members=(Member(OWNER, Role.ADMIN), Member(MARC, Role.ADMIN))),
+                   actor=MARC, business_profile=MARC)
+    assert perform(marc, "add_login_phone", {"phone": "+33 6 12 34 56 78"}) == marc
+
+
+def test_signing_in_uses_the_persons_own_login():
+    marc = session(business(D, members=(Member(OWNER, Role.ADMIN), Member(MARC, Role.ADMIN))),
+                   actor=MARC, business_profile=None)
+    signed = perform(marc, "sign_in_business", {})
+    assert signed.session.business_profile == MARC and not signed.on_right_profile
+    with pytest.raises(ActionFailed) as caught:
+        perform(signed, "request_unlink_code", {})
+    assert caught.value.code == "wrong-profile", "a second admin cannot unlink another's link"
+
+
+def test_a_withdrawn_invitation_to_another_business_still_cannot_be_accepted():
+    other = invitation(D, invitee_other_business=True)
+    withdrawn = perform(other, "cancel_invitation", {"email": ANA})
+    assert withdrawn.business is not None and withdrawn.business.invitations == ()
+    again = perform(withdrawn, "invite_member", {"email": ANA.upper(), "role": "editor"})
+    assert again.business is not None and again.business.invitations[0].invitee_other_business
+    with pytest.raises(ActionFailed) as caught:
+        perform(again, "accept_invitation", {"email": ANA})
+    assert caught.value.code == "other-business"
+    from assistant.account.snapshot import load_snapshot, snapshot_to_json
+
+    assert load_snapshot(snapshot_to_json(withdrawn), "t.json") == withdrawn
+
+
+def test_the_code_can_expire_and_a_wrong_code_is_refused():
+    sent = perform(D, "request_unlink_code", {})
+    expired = perform(sent, "expire_code", {})
+    with pytest.raises(ActionFailed) as caught:
+        perform(expired, "confirm_unlink", {"code": "246810"})
+    assert caught.value.code == "code-expired"
+    with pytest.raises(ActionFailed) as caught:
+        perform(sent, "confirm_unlink", {"code": "000000"})
+    assert caught.value.code == "code-wrong"
+
+
+def test_usernames_are_the_same_account_whatever_their_case():
+    shouted = tiktok(D, username="Maison.Lune")
+    assert shouted.is_linked
+    with pytest.raises(ActionFailed) as caught:
+        perform(shouted, "switch_to_personal", {})
+    assert caught.value.code == "linked-to-business"
 
 
 def test_update_login_email_may_change_only_the_case():

@@ -30,8 +30,13 @@ D = default_snapshot()
 NO_BUSINESS = replace(D, business=None)
 OFFLINE = session(D, online=False)
 ANALYST = session(
-    business(D, members=(Member(OWNER, Role.ADMIN), Member(MARC, Role.ANALYST))), actor=MARC
+    business(D, members=(Member(OWNER, Role.ADMIN), Member(MARC, Role.ANALYST))), actor=MARC,
+    business_profile=MARC,
 )
+SHARED_LOGIN = session(ANALYST, business_profile=OWNER)
+"""An analyst signed in with the owner's login (what one login per person forbids)."""
+STALE = session(D, browser_cache_stale=True)
+SIGNED_OUT = session(D, business_profile=None)
 UNLINKED = business(D, linked_tiktok=None)
 PERSONAL = tiktok(UNLINKED, type=AccountType.PERSONAL)
 CODE_SENT = session(D, verification_code=CodeState.SENT)
@@ -50,7 +55,7 @@ FAILURE_CASES: list[tuple[str, dict[str, str], Snapshot, str]] = [
     ("request_unlink_code", {}, session(D, business_profile=None), "not-signed-in"),
     ("request_unlink_code", {}, session(D, business_profile="perso@mail.example"),
      "wrong-profile"),
-    ("request_unlink_code", {}, ANALYST, "not-admin"),
+    ("request_unlink_code", {}, SHARED_LOGIN, "not-admin"),
     ("request_unlink_code", {}, UNLINKED, "not-linked"),
     ("request_unlink_code", {}, session(D, browser_cache_stale=True), "browser-error"),
     ("resend_code", {}, session(CODE_SENT, online=False), "offline"),
@@ -120,6 +125,46 @@ FAILURE_CASES: list[tuple[str, dict[str, str], Snapshot, str]] = [
     ("link_device", {"name": "iPhone 15"}, D, "mobile-device-limit"),
     ("unlink_device", {"name": "Nokia 3310"}, D, "no-such-device"),
     ("add_phone", {"phone": "12 34"}, D, "invalid-phone"),
+    # 0.2: offline, a stale cache, one login per person, the same role
+    ("link_tiktok", {}, session(UNLINKED, browser_cache_stale=True), "browser-error"),
+    ("expire_code", {}, D, "code-not-requested"),
+    ("confirm_unlink", {"code": "246810"}, session(CODE_SENT, browser_cache_stale=True),
+     "browser-error"),
+    ("switch_to_personal", {}, OFFLINE, "offline"),
+    ("switch_to_business", {}, session(PERSONAL, online=False), "offline"),
+    ("invite_member", {"email": LEA, "role": "editor"}, SIGNED_OUT, "not-signed-in"),
+    ("resend_invitation", {"email": ANA}, SIGNED_OUT, "not-signed-in"),
+    ("resend_invitation", {"email": ANA}, STALE, "browser-error"),
+    ("cancel_invitation", {"email": ANA}, SIGNED_OUT, "not-signed-in"),
+    ("cancel_invitation", {"email": ANA}, STALE, "browser-error"),
+    ("confirm_member", {"email": ANA}, SIGNED_OUT, "not-signed-in"),
+    ("confirm_member", {"email": ANA}, STALE, "browser-error"),
+    ("confirm_member", {"email": ANA},
+     business(invitation(D, status=InvitationStatus.ACCEPTED, accepted_with=ANA),
+              in_other_business=(ANA,)), "other-business"),
+    ("change_role", {"email": LEA, "role": "analyst"}, session(TEAM, business_profile=None),
+     "not-signed-in"),
+    ("change_role", {"email": LEA, "role": "analyst"}, session(TEAM, browser_cache_stale=True),
+     "browser-error"),
+    ("change_role", {"email": LEA, "role": "editor"}, TEAM, "same-role"),
+    ("remove_member", {"email": LEA}, session(TEAM, business_profile=None), "not-signed-in"),
+    ("remove_member", {"email": LEA}, session(TEAM, browser_cache_stale=True), "browser-error"),
+    ("update_login_email", {"email": "hello@maisonlune.example"}, SIGNED_OUT, "not-signed-in"),
+    ("update_login_email", {"email": "hello@maisonlune.example"}, STALE, "browser-error"),
+    ("add_login_phone", {"phone": "+33 6 12 34 56 78"}, NO_BUSINESS, "no-business-account"),
+    ("add_login_phone", {"phone": "+33 6 12 34 56 78"}, OFFLINE, "offline"),
+    ("add_login_phone", {"phone": "+33 6 12 34 56 78"}, SIGNED_OUT, "not-signed-in"),
+    ("add_login_phone", {"phone": "+33 6 12 34 56 78"}, STALE, "browser-error"),
+    ("add_login_phone", {"phone": "12 34"}, D, "invalid-phone"),
+    ("add_collaborator", {"name": "c.five"}, OFFLINE, "offline"),
+    ("remove_collaborator", {"name": "studio.ana"}, OFFLINE, "offline"),
+    ("remove_all_collaborators", {}, OFFLINE, "offline"),
+    ("link_device", {"name": "iPhone 15"}, OFFLINE, "offline"),
+    ("unlink_device", {"name": "Pixel 8"}, OFFLINE, "offline"),
+    ("change_password", {}, OFFLINE, "offline"),
+    ("log_out_all_devices", {}, OFFLINE, "offline"),
+    ("enable_two_factor", {}, OFFLINE, "offline"),
+    ("add_phone", {"phone": "+33 6 12 34 56 78"}, OFFLINE, "offline"),
 ]
 
 

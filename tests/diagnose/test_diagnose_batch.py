@@ -8,12 +8,15 @@ import sys
 
 import pytest
 from diagnose_support import EXAMPLES, change, healthy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import assistant.cli
 from assistant.account.model import Invitation, InvitationStatus, Role
 from assistant.account.snapshot import snapshot_to_json
-from assistant.diagnose.batch import BatchSummary, diagnose_lines
+from assistant.diagnose.batch import BatchSummary, diagnose_lines, encode
 from assistant.i18n.translator import get_translator
+from assistant.safetext import dumps
 
 
 def _line(snapshot) -> str:
@@ -118,3 +121,37 @@ def test_diagnose_lines_accepts_bytes_and_refuses_invalid_utf8():
     for result in results:
         summary.add(result)
     assert (summary.snapshots, summary.invalid) == (1, 1)
+
+
+_TERMINAL = "\x7f\x85\x9b\u061c\u200e\u200f\u2028\u2029\u202a\u202e\u2066\u2069"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers(-10**6, 10**6)
+    | st.text(alphabet=st.characters(blacklist_categories=["Cs"]) | st.sampled_from(_TERMINAL)),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                max_size=3),
+    max_leaves=12,
+))
+def test_encoded_results_read_back_exactly_and_hold_no_terminal_control(data):
+    line = encode(data)
+    assert b"\n" not in line
+    assert json.loads(line) == data
+    text = line.decode("utf-8")
+    assert not any(char in text for char in _TERMINAL)
+    assert json.loads(dumps(data)) == json.loads(line)
+
+
+def test_a_lone_surrogate_in_a_result_is_written_escaped():
+    assert json.loads(encode({"title": "a\ud800b"})) == {"title": "a\ud800b"}
+
+
+def test_the_batch_writes_one_compact_utf8_line_per_result(batch, tmp_path, capsys):
+    path = tmp_path / "fr.jsonl"
+    path.write_text(_example_line("share-at-limit") + "\n", encoding="utf-8")
+    assistant.cli.main(["diagnose", "--batch", str(path), "--lang", "fr"])
+    out = capsys.readouterr().out
+    first = out.splitlines()[0]
+    assert first.startswith('{"line":1,"format":"diagnosis/1"')
+    assert "’" in first or "é" in first  # French kept as UTF-8, not \u escapes

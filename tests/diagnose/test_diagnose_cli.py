@@ -207,7 +207,7 @@ def test_list_codes_shows_every_code_with_severity_and_guide(run):
     assert code == 0
     lines = out.splitlines()
     assert sorted(line.split()[1] for line in lines) == sorted(CODES)
-    assert any(line.split()[1:] == ["collaborator-limit", "error", "revoke-access"]
+    assert any(line.split()[1:] == ["collaborator-limit", "error", "share-account"]
                for line in lines)
     assert any(line.split()[1:] == ["nothing-to-do", "info", "—"] for line in lines)
 

@@ -185,8 +185,8 @@ msgstr ""
 "Content-Type: text/plain; charset=UTF-8\\n"
 "Plural-Forms: nplurals=2; plural=(n > 1);\\n"
 
-msgid "The invitation to {email} is still pending"
-msgstr "L'invitation à {email!r} est toujours en attente"
+msgid "The invitation to {email} has expired"
+msgstr "L'invitation à {email!r} a expiré"
 """
 
 

@@ -19,7 +19,14 @@ from assistant.account.snapshot import default_snapshot
 from assistant.engine import GuideLibrary, Runner
 from assistant.i18n.translator import Translator
 
-State = tuple[tuple[tuple[str, str], ...], Snapshot]
+State = tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], Snapshot]
+
+TYPED: dict[str, str] = {
+    "email": "new.person@example.com",
+    "phone": "+33 6 12 34 56 78",
+    "username": "studio.nina",
+}
+"""What the walk types at an ``input`` step, by kind (valid answers)."""
 
 
 @dataclass
@@ -37,7 +44,7 @@ class Walk:
 
 
 def _everything(runner: Runner) -> tuple[object, ...]:
-    return (runner.view(), runner.place, runner.snapshot, runner.transcript,
+    return (runner.view(), runner.place, runner.memory, runner.snapshot, runner.transcript,
             tuple(runner.answers))
 
 
@@ -53,7 +60,7 @@ def walk(library: GuideLibrary, guide_id: str, snapshot: Snapshot) -> Walk:
             found.steps.add((event.guide, event.step))
             if event.kind == "answer" and event.choice is not None:
                 found.choices.add((event.guide, event.step, event.choice))
-        state: State = (runner.place, runner.snapshot)
+        state: State = (runner.place, runner.memory, runner.snapshot)
         if state in successors:
             return state
         successors[state] = []
@@ -63,6 +70,11 @@ def walk(library: GuideLibrary, guide_id: str, snapshot: Snapshot) -> Walk:
             found.paths.append((tuple(runner.answers), runner.outcome or "", runner.snapshot))
             return state
         before = _everything(runner)
+        if view.input is not None:
+            runner.answer_text(TYPED[view.input])
+            successors[state].append(explore())
+            assert runner.back(), "back() must work after a typed answer"
+            assert _everything(runner) == before, f"back() did not restore {view.step}"
         for number in range(1, len(view.choices) + 1):
             runner.answer(number)
             successors[state].append(explore())
@@ -81,7 +93,7 @@ def walk(library: GuideLibrary, guide_id: str, snapshot: Snapshot) -> Walk:
             if state not in can_end and any(n in can_end for n in nexts):
                 can_end.add(state)
                 changed = True
-    stuck = [place for place, _s in successors if (place, _s) not in can_end]
+    stuck = [state[0] for state in successors if state not in can_end]
     assert not stuck, f"{guide_id}: no outcome can be reached from {stuck[:3]}"
     return found
 

@@ -38,7 +38,7 @@ def guides_copy(tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def no_catalogue_check(monkeypatch):
     """Only the guide half of ``assistant check``."""
-    monkeypatch.setattr("assistant.commands.check._catalogue_problems", lambda t: [])
+    monkeypatch.setattr("assistant.commands.check._catalogue_problems", lambda *args: [])
 
 
 def test_run_drives_switch_to_personal_to_success_with_an_unlinked_personal_state(capsys):
@@ -179,7 +179,7 @@ def test_check_fails_with_file_and_line_on_a_broken_guide(
 
 
 def test_check_reports_a_crashing_catalogue_check_and_still_checks_guides(capsys, monkeypatch):
-    def crash(t) -> list:
+    def crash(*args: object) -> list:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("assistant.commands.check._catalogue_problems", crash)

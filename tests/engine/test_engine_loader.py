@@ -44,6 +44,7 @@ offline = "blocked"
 not-signed-in = "blocked"
 linking-unavailable = "blocked"
 already-linked = "blocked"
+browser-error = "blocked"
 
 [steps.done]
 kind = "end"
@@ -194,7 +195,10 @@ def test_an_unknown_argument_reference_is_refused(tmp_path):
     text = good().replace(
         'action = "link_tiktok"', 'action = "sign_in_business"\nargs = { profile = "$boss" }'
     )
-    text = text.replace('linking-unavailable = "blocked"\nalready-linked = "blocked"\n', "")
+    text = text.replace(
+        'linking-unavailable = "blocked"\nalready-linked = "blocked"\nbrowser-error = "blocked"\n',
+        "",
+    )
     text = text.replace('not-signed-in = "blocked"\n', "")
     (problem,) = problems_of(write(tmp_path, "small", text).parent)
     assert "unknown reference '$boss'" in problem

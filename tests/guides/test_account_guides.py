@@ -183,10 +183,10 @@ def test_the_ad_account_settings_are_told_apart_from_user_settings():
 def test_changing_the_login_email_moves_the_login_and_the_session():
     runner = choose(
         start("update-login", "update-login"),
-        "My login: email, phone number or password", "I am signed in with my own login",
-        "I am on User Settings", "The login email", "I saved the new address",
-        "I see the new address", "No, I am done",
+        "My login: email, phone number or password", "I am on User Settings", "The login email",
     )
+    runner.answer_text(NEW_LOGIN)
+    choose(runner, "I see the new address", "No, I am done")
     assert runner.outcome == "success"
     final = runner.snapshot
     assert final.business is not None and final.business.email == NEW_LOGIN
@@ -197,23 +197,25 @@ def test_changing_the_login_email_moves_the_login_and_the_session():
 def test_a_phone_number_is_added_and_then_offered_for_the_password_reset():
     runner = choose(
         start("update-login", "update-login"),
-        "My login: email, phone number or password", "I am signed in with my own login",
-        "I am on User Settings", "The phone number",
+        "My login: email, phone number or password", "I am on User Settings", "The phone number",
     )
     assert at(runner) == ("update-login", "phone")
-    choose(runner, "I saved my phone number", "I see my phone number", "Change something else",
+    runner.answer_text("+33 6 12 34 56 78")
+    assert "+33 6 12 34 56 78" in runner.view().body
+    choose(runner, "I see my phone number", "Change something else",
            "The password", "I do not remember my current password")
-    assert runner.snapshot.tiktok.phone is not None
-    assert at(runner) == ("update-login", "reset-email-or-phone")
+    assert runner.snapshot.business is not None and runner.snapshot.business.phone is not None
+    assert runner.snapshot.tiktok.phone == runner.initial.tiktok.phone
+    assert at(runner) == ("update-login", "reset-password")
 
 
-def test_without_a_phone_number_the_password_is_reset_by_email_only():
+def test_a_reset_email_missing_twice_reaches_support():
     runner = choose(
         start("update-login", "update-login"),
-        "My login: email, phone number or password", "I am signed in with my own login",
-        "I am on User Settings", "The password", "I do not remember my current password",
+        "My login: email, phone number or password", "I am on User Settings", "The password",
+        "I do not remember my current password",
     )
-    assert at(runner) == ("update-login", "reset-email")
+    assert at(runner) == ("update-login", "reset-password")
     choose(runner, "The email never arrives")
     assert at(runner) == ("update-login", "reset-email-missing")
     choose(runner, "It still does not arrive")
@@ -224,8 +226,7 @@ def test_the_login_password_is_not_the_tiktok_app_password():
     snapshot = tiktok(load_scenario("update-login"), password_shared_with=2)
     runner = choose(
         start("update-login", snapshot),
-        "My login: email, phone number or password", "I am signed in with my own login",
-        "I am on User Settings", "The password",
+        "My login: email, phone number or password", "I am on User Settings", "The password",
     )
     assert "not change the other" in runner.view().body
     choose(runner, "I saved the new password", "I signed in with the new password",
@@ -243,7 +244,7 @@ def test_update_login_first_gets_the_person_onto_their_own_login(changes, step):
     runner = choose(start("update-login", snapshot), "My login: email, phone number or password")
     assert at(runner) == ("update-login", step)
     assert "owner@maisonlune.example" in runner.view().body
-    choose(runner, "I am signed in with my own login")
+    choose(runner, runner.view().choices[0])
     assert runner.snapshot.session.business_profile == "owner@maisonlune.example"
 
 
@@ -251,8 +252,9 @@ def test_an_email_change_while_offline_stops_at_the_connection():
     snapshot = session(load_scenario("update-login"), online=False)
     runner = choose(
         start("update-login", snapshot),
-        "My login: email, phone number or password", "I am signed in with my own login",
+        "My login: email, phone number or password", "I am on User Settings", "The login email",
     )
+    runner.answer_text(NEW_LOGIN)
     assert at(runner) == ("update-login", "offline")
     assert runner.snapshot.business == runner.initial.business
 
@@ -276,17 +278,22 @@ def test_a_members_email_change_leaves_the_linked_login_unchanged():
     )
     assert at(runner) == ("update-login", "signed-in-as")
     assert "marc@maisonlune.example" in runner.view().body
-    choose(runner, "I am signed in with my own login", "I am on User Settings",
-           "The login email", "I saved the new address")
+    choose(runner, "I signed out and signed in with my own login", "I am on User Settings",
+           "The login email")
+    runner.answer_text(NEW_LOGIN)
     assert at(runner) == ("update-login", "email-verify-own")
     choose(runner, "I see the new address", "No, I am done")
     assert runner.outcome == "success"
-    assert runner.snapshot.business == initial.business
-    assert runner.snapshot.session.actor == "marc@maisonlune.example"
+    final = runner.snapshot
+    assert final.business is not None and initial.business is not None
+    assert final.business.email == initial.business.email
+    assert final.session.actor == NEW_LOGIN
+    assert final.business.member(NEW_LOGIN) is not None
 
 
 def test_someone_without_a_login_of_their_own_is_handed_to_an_admin():
-    runner = choose(start("update-login", "update-login"),
+    snapshot = session(load_scenario("update-login"), business_profile=None)
+    runner = choose(start("update-login", snapshot),
                     "My login: email, phone number or password", "I have no login of my own")
     assert runner.outcome == "escalate"
     assert "owner@maisonlune.example" in runner.view().body
@@ -296,10 +303,9 @@ def test_someone_without_a_login_of_their_own_is_handed_to_an_admin():
 def test_the_upgrade_in_user_settings_is_for_the_logins_owner_only():
     snapshot = session(load_scenario("personal-add-member"), actor="ana@studio.example",
                        business_profile=None)
-    runner = choose(start("switch-to-business", snapshot), "In TikTok For Business User Settings",
-                    "I am signed in with my own login")
+    runner = choose(start("switch-to-business", snapshot), "In TikTok For Business User Settings")
     assert at(runner) == ("switch-to-business", "not-your-login")
-    assert runner.snapshot.session.business_profile == "ana@studio.example"
+    assert "owner@maisonlune.example" in runner.view().body
     choose(runner, "Switch in the app instead", "I switched to a business account",
            "It shows a business account")
     assert runner.outcome == "success"
@@ -321,19 +327,21 @@ ADD = "I trust them: add a collaborator"
 def test_sharing_adds_a_collaborator_and_never_needs_the_password():
     runner = choose(
         start("share-account", "share-ok"),
-        ADD, "I added the collaborator", "Continue", "I see them in the list",
+        ADD,
     )
+    runner.answer_text("@studio.nina")
+    choose(runner, "Continue", "I see them in the list")
     assert runner.outcome == "success"
-    assert "new.collaborator" in runner.snapshot.tiktok.collaborators
+    assert "studio.nina" in runner.snapshot.tiktok.collaborators
     assert runner.snapshot.tiktok.password_shared_with == 0
 
 
 def test_a_personal_account_can_have_collaborators_without_switching():
     runner = choose(start("share-account", "personal-to-business"), ADD)
     assert at(runner) == ("share-account", "add-collaborator")
-    choose(runner, "I added the collaborator")
+    runner.answer_text("studio.nina")
     assert runner.snapshot.tiktok.type is AccountType.PERSONAL
-    assert "new.collaborator" in runner.snapshot.tiktok.collaborators
+    assert "studio.nina" in runner.snapshot.tiktok.collaborators
 
 
 def test_the_alternatives_name_the_sources_safer_options():
@@ -348,10 +356,12 @@ def test_at_the_limit_one_collaborator_leaves_before_another_joins():
     assert at(runner) == ("share-account", "at-limit")
     choose(runner, "Remove a collaborator who no longer needs access")
     assert "can no longer post" in runner.view().body
-    choose(runner, "I removed one collaborator")
+    chosen = runner.initial.tiktok.collaborators[2]
+    choose(runner, chosen)
+    assert chosen not in runner.snapshot.tiktok.collaborators
     assert len(runner.snapshot.tiktok.collaborators) == 3
     assert at(runner) == ("share-account", "add-collaborator")
-    choose(runner, "I added the collaborator")
+    runner.answer_text("studio.nina")
     assert len(runner.snapshot.tiktok.collaborators) == 4
 
 
@@ -377,11 +387,12 @@ def test_at_the_limit_taking_back_all_access_warns_then_runs_revoke_access():
 
 
 def test_only_one_phone_can_be_linked_so_the_owner_may_unlink_theirs():
-    runner = choose(start("share-account", default_snapshot()),
-                    ADD, "I added the collaborator")
+    runner = choose(start("share-account", default_snapshot()), ADD)
+    runner.answer_text("studio.nina")
     assert at(runner) == ("share-account", "one-mobile")
     assert "Pixel 8" in runner.view().body
-    choose(runner, "Unlink Pixel 8", "I unlinked it")
+    choose(runner, "Unlink Pixel 8")
+    choose(runner, next(c for c in runner.view().choices if c.startswith("Pixel 8")))
     assert not runner.snapshot.tiktok.linked_mobiles
     assert at(runner) == ("share-account", "rules")
 
@@ -389,10 +400,11 @@ def test_only_one_phone_can_be_linked_so_the_owner_may_unlink_theirs():
 def test_sharing_with_the_password_still_shared_is_not_a_success():
     runner = choose(
         start("share-account", "share-at-limit"), ADD,
-        "Remove a collaborator who no longer needs access", "I removed one collaborator",
-        "I added the collaborator", "They will use the desktop site or another device",
-        "Continue",
+        "Remove a collaborator who no longer needs access",
     )
+    runner.answer(1)
+    runner.answer_text("studio.nina")
+    choose(runner, "They will use the desktop site or another device", "Continue")
     assert at(runner) == ("share-account", "change-password")
     choose(runner, "Not now")
     assert runner.outcome == "blocked"
@@ -421,11 +433,22 @@ def test_every_successful_share_leaves_the_password_with_the_owner_alone():
 def test_revoke_access_leaves_nobody_else_with_access():
     runner = choose(
         start("revoke-access", "revoke-access"),
-        "Start", "I removed them all", "I changed the password", "I logged out of all devices",
-        "Everything is as expected",
+        "Start", "I removed them all at once", "I changed the password",
+        "I logged out of all devices", "Everything is as expected",
     )
     assert runner.outcome == "success"
     assert nobody_else_has_access(runner.snapshot)
+
+
+def test_revoke_access_removes_the_collaborators_picked_one_by_one():
+    runner = choose(start("revoke-access", "revoke-access"), "Start")
+    first, second = runner.initial.tiktok.collaborators
+    choose(runner, first)
+    assert runner.snapshot.tiktok.collaborators == (second,)
+    assert at(runner) == ("revoke-access", "remove-collaborators")
+    choose(runner, second)
+    assert not runner.snapshot.tiktok.collaborators
+    assert at(runner) == ("revoke-access", "password-shared")
 
 
 def test_revoke_access_says_what_is_lost_and_can_stop_without_changes():
@@ -455,7 +478,7 @@ def test_a_collaborator_cannot_revoke_and_is_sent_to_the_owner():
 
 
 def test_a_reset_that_never_arrives_twice_reaches_support():
-    runner = choose(start("revoke-access", "revoke-access"), "Start", "I removed them all",
+    runner = choose(start("revoke-access", "revoke-access"), "Start", "I removed them all at once",
                     "I do not remember my current password", "The reset never arrives",
                     "It still does not arrive")
     assert runner.outcome == "escalate"

@@ -73,7 +73,6 @@ def _header_case(reason: str, flags: str = "", **changes: str) -> BrokenPo:
 
 
 BROKEN_PO: dict[str, Callable[[], BrokenPo]] = {
-    "truncated": _truncated,
     "not-utf-8": _latin1,
     "byte-order-mark": lambda: BrokenPo(b"\xef\xbb\xbf" + GOOD_TEXT.encode(), 1,
                                         "byte-order mark"),
@@ -92,6 +91,20 @@ def _use_everywhere(translator_root: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(assistant.cli, "get_translator",
                         lambda lang: get_translator(lang, translator_root))
     monkeypatch.setattr("assistant.i18n.checks.locales_dir", lambda: translator_root)
+    monkeypatch.chdir(translator_root)  # not inside a checkout: check reads the installed
+
+
+def test_a_truncated_po_keeps_what_comes_before_the_cut(tmp_path):
+    broken = _truncated()
+    path = po_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(broken.data)
+    t = get_translator("fr", tmp_path)
+    assert t.lang == "fr"
+    assert t.gettext("Unlink {account}", account="maison.lune") == "Unlink maison.lune"
+    [warning] = t.warnings
+    assert f"assistant.po:{broken.line}: " in warning and broken.reason in warning
+    assert warning.endswith("shown in English")
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN_PO))
@@ -179,7 +192,7 @@ def test_check_names_a_broken_mo(tmp_path, case):
 def test_the_command_line_prints_the_warning_once_and_goes_on_in_english(
     tmp_path, monkeypatch, capsys
 ):
-    broken = BROKEN_PO["truncated"]()
+    broken = _truncated()
     path = po_path(tmp_path)
     path.parent.mkdir(parents=True)
     path.write_bytes(broken.data)

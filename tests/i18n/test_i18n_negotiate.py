@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.i18n.negotiate import language_of, negotiate
+from assistant.i18n.negotiate import unavailable, language_of, negotiate
 
 
 @pytest.mark.parametrize(("env", "expected"), [
@@ -47,10 +47,17 @@ def test_lang_overrides_the_environment(requested, expected):
     assert negotiate(requested, env) == expected
 
 
-@pytest.mark.parametrize("requested", ["../../x", "../fr", "fr/../../etc/passwd", "de", "", "C"])
-def test_an_unusable_lang_falls_back_to_the_environment(requested):
-    assert negotiate(requested, {"LANG": "fr_FR.UTF-8"}) == "fr"
+@pytest.mark.parametrize("requested", ["../../x", "../fr", "fr/../../etc/passwd", "de", "C"])
+def test_a_lang_without_catalogue_gives_english(requested):
+    # SPEC §4 (0.2): a requested language that has no catalogue gives English (+ a warning).
+    assert negotiate(requested, {"LANG": "fr_FR.UTF-8"}) == "en"
     assert negotiate(requested, {}) == "en"
+    assert unavailable(requested)
+
+
+def test_an_empty_lang_is_the_environment():
+    assert negotiate("", {"LANG": "fr_FR.UTF-8"}) == "fr"
+    assert not unavailable("")
 
 
 @pytest.mark.parametrize("name", ["../../x", "fr/..", "fr\\..", "fr FR", " ", "ffrr"])

@@ -29,7 +29,6 @@ BROKEN = {
     "forms out of order": 'msgid "a"\nmsgid_plural "as"\nmsgstr[1] "b"\nmsgstr[0] "c"\n',
     "forms without plural": 'msgid "a"\nmsgstr[0] "b"\n',
     "invalid escape": 'msgid "a"\nmsgstr "\\q"\n',
-    "broken previous msgid": '#, fuzzy\n#| msgid "a\nmsgid "b"\nmsgstr "c"\n',
     "string outside a message": '# a comment\n"orphan"\n',
 }
 

@@ -91,36 +91,56 @@ def test_an_edited_catalogue_is_picked_up(locales):
     assert after.gettext("Back") == "Revenir"
 
 
-def test_the_compiled_catalogue_is_preferred_when_newer(locales):
-    compile_mo(po_path(locales), newer=True)
-    # The .po now says something else, but it is older than the .mo.
-    write_po(locales, [Entry("Back", ["Arrière"])])
-    age(po_path(locales), -10)
+def test_the_compiled_catalogue_is_used_while_its_po_is_unchanged(locales):
+    compile_mo(po_path(locales), newer=False)
+    # A fresh clone may write the .po after the .mo: content decides, not file times.
+    age(po_path(locales), 10)
     t = get_translator("fr", locales)
     assert t.messages is not None and t.messages.path.suffix == ".mo"
     assert t.gettext("Back") == "Retour"
 
 
-def test_the_po_is_read_when_the_compiled_catalogue_is_older(locales):
-    compile_mo(po_path(locales), newer=False)
+def test_an_edited_po_is_read_even_when_older_than_its_compiled_catalogue(locales):
+    compile_mo(po_path(locales), newer=True)
+    write_po(locales, [Entry("Back", ["Arrière"])])
+    age(po_path(locales), -10)
     t = get_translator("fr", locales)
     assert t.messages is not None and t.messages.path.suffix == ".po"
+    assert t.gettext("Back") == "Arrière"
 
 
-@pytest.mark.parametrize("lang", ["de", "../../x", "fr/../../etc", "", "FR"])
-def test_an_unknown_language_is_english_and_never_a_path(tmp_path, lang):
+@pytest.mark.parametrize("lang", ["de", "../../x", "fr/../../etc", "FR"])
+def test_an_unknown_language_is_english_with_one_warning_and_never_a_path(tmp_path, lang):
     t = get_translator(lang, tmp_path / "nowhere")
     assert t.lang == "en"
-    assert t.warnings == []
+    assert len(t.warnings) == 1 and "using English" in t.warnings[0]
 
 
 # -- a broken catalogue: English for the whole language, one warning -------------------
 
-BROKEN_PO = {
+BROKEN_MESSAGE = {
     "syntax error": po_text(GOOD) + '\nmsgid "Next"\nmsgstr "Suivant\n',
     "msgstr without msgid": po_text(GOOD) + '\nmsgstr "Suivant"\n',
     "duplicate": po_text(GOOD + [Entry("Back", ["Arrière"])]),
     "bad escape": po_text(GOOD) + '\nmsgid "Next"\nmsgstr "Sui\\qvant"\n',
+}
+"""One message that cannot be read: reported with its line, the rest still works."""
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_MESSAGE))
+def test_a_broken_message_is_english_alone_and_the_rest_still_works(tmp_path, case):
+    path = po_path(tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text(BROKEN_MESSAGE[case], encoding="utf-8")
+    t = get_translator("fr", tmp_path)
+    assert t.lang == "fr"
+    assert t.gettext("Back") == "Retour"
+    assert t.gettext("Next") == "Next"
+    [warning] = t.warnings
+    assert "assistant.po:" in warning and "shown in English" in warning and "\n" not in warning
+
+
+BROKEN_PO = {
     "empty plural forms": po_text(GOOD, header={"Content-Type": "text/plain; charset=UTF-8",
                                                 "Plural-Forms": ""}),
     "no plural forms": po_text(GOOD, header={"Content-Type": "text/plain; charset=UTF-8"}),

@@ -1,19 +1,27 @@
-"""French punctuation never starts a line in the UI (Textual 8 wraps at no-break spaces).
+"""French punctuation never starts a line in the UI, and the screen shows the real
+no-break spaces (no U+2800 stand-in): Textual 8.2.8 wraps at no-break spaces unless
+:func:`keep_no_break_spaces` is installed.
 
-This test imports Textual on purpose: it checks what the UI will draw. The module it
-tests, :mod:`assistant.i18n.typography`, does not import Textual.
+This test imports Textual on purpose: it checks what the UI will draw. The module
+:mod:`assistant.i18n.typography` does not import Textual.
 """
 
 from __future__ import annotations
 
+import re
+
 import pytest
+import rich._wrap
+import textual
+import textual._wrap
 from i18n_support import NB
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Region
 from textual.widgets import Static
 
-from assistant.i18n.typography import GLUE, keep_together
+from assistant.i18n.typography import keep_together
+from assistant.tui.widgets.markdown_view import RICH_WORD, TEXTUAL_CHUNK, keep_no_break_spaces
 
 NNB = "\u202f"
 FRENCH = [
@@ -36,20 +44,32 @@ def _wrapped(text: str, width: int) -> list[str]:
     return [line.plain for line in Content(text).wrap(width)]
 
 
-def test_without_it_textual_puts_punctuation_at_the_start_of_a_line():
-    # Proves the test below can fail: the raw French text does break badly.
+def test_the_wrapping_fix_is_checked_for_this_textual_version():
+    # The fix replaces Textual's and Rich's word patterns: a new Textual may wrap
+    # differently, so this pins the version it was checked against.
+    assert textual.__version__ == "8.2.8"
+    assert keep_no_break_spaces()
+    assert rich._wrap.re_word is RICH_WORD and textual._wrap.re_chunk is TEXTUAL_CHUNK
+
+
+def test_without_the_fix_textual_puts_punctuation_at_the_start_of_a_line(monkeypatch):
+    # Proves the tests below can fail: Textual's own pattern breaks at U+00A0.
+    monkeypatch.setattr(rich._wrap, "re_word", re.compile(r"\s*\S+\s*"))
     assert any(_bad_lines(_wrapped(text, width)) for text in FRENCH for width in WIDTHS)
 
 
 @pytest.mark.parametrize("text", FRENCH, ids=range(len(FRENCH)))
 def test_no_wrapped_line_starts_with_french_punctuation(text):
+    keep_no_break_spaces()
     shown = keep_together(text)
     # Below the width of the longest word (with its punctuation) Textual folds words
     # letter by letter; nothing can keep anything together there.
-    longest = max(len(word) for word in shown.split())
+    longest = max(len(word) for word in re.split(r"[ \n]+", shown))
     for width in range(longest, 80):
         lines = _wrapped(shown, width)
         assert _bad_lines(lines) == [], f"width {width}: {lines}"
+        assert "".join(lines).replace(" ", "") == shown.replace(" ", "").replace("\n", "")
+        assert "\u2800" not in "".join(lines)
 
 
 class _French(App[None]):
@@ -68,19 +88,14 @@ async def test_a_static_widget_at_a_narrow_width_keeps_punctuation_on_its_word(w
         assert _bad_lines(lines) == [], lines
 
 
-def test_no_break_spaces_become_the_glue_character():
-    assert keep_together(f"compte{NB}?") == f"compte{GLUE}?"
-    assert keep_together(f"1{NNB}000") == f"1{GLUE}000"
-    assert keep_together(f"«{NB}Gérer{NB}»") == f"«{GLUE}Gérer{GLUE}»"
+def test_no_break_spaces_are_shown_as_they_are():
+    assert keep_together(f"compte{NB}?") == f"compte{NB}?"
+    assert keep_together(f"1{NNB}000") == f"1{NNB}000"
+    assert keep_together(f"«{NB}Gérer{NB}»") == f"«{NB}Gérer{NB}»"
 
 
-def test_a_plain_space_before_punctuation_is_glued_too():
-    assert keep_together("Vraiment ? « Oui »") == f"Vraiment{GLUE}? «{GLUE}Oui{GLUE}»"
-
-
-def test_the_glue_is_one_blank_cell_and_not_whitespace():
-    assert not GLUE.isspace()
-    assert Content(f"a{GLUE}b").cell_length == 3
+def test_a_plain_space_before_punctuation_becomes_a_no_break_space():
+    assert keep_together("Vraiment ? « Oui »") == f"Vraiment{NB}? «{NB}Oui{NB}»"
 
 
 @pytest.mark.parametrize("text", [

@@ -87,6 +87,7 @@ def test_assistant_check_prints_the_unsafe_placeholder_on_its_line(
     po = _catalogue(tmp_path, "{username!r}")
     line = po.read_text(encoding="utf-8").splitlines().index(f'msgid "{HEADING}"') + 1
     monkeypatch.setattr("assistant.i18n.checks.locales_dir", lambda: tmp_path)
+    monkeypatch.chdir(tmp_path)  # not inside a checkout: check reads the installed
     code = assistant.cli.main(["check", "--lang", "en"])
     out, _ = capsys.readouterr()
     assert code == 1

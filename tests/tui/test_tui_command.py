@@ -62,3 +62,32 @@ def test_an_unknown_guide_is_one_line_and_exit_2(capsys):
 def test_standard_input_cannot_be_the_state_of_the_full_screen_ui(capsys):
     assert cli.main(["--state", "-"]) == 2
     assert "--state -" in capsys.readouterr().err
+
+
+async def test_language_and_contrast_are_remembered_for_the_next_start():
+    args, context = ui_args(None)
+    args.lang = None
+    app = build_app(args, context)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.lang == "en" and app.theme != "assistant-high-contrast"
+        await pilot.press("f2", "f3")
+        await pilot.pause()
+    again = build_app(args, context)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.lang == "fr"
+        assert again.theme == "assistant-high-contrast"
+    # The command line still wins.
+    args.lang = "en"
+    assert build_app(args, context).lang == "en"
+
+
+def test_unreadable_settings_are_ignored(tmp_path):
+    from assistant.tui.settings import Preferences, Settings
+
+    path = tmp_path / "settings.json"
+    path.write_bytes(b"\xff not json")
+    assert Settings(path).load() == Preferences()
+    path.write_text('{"lang": "../../etc", "high_contrast": "yes"}', encoding="utf-8")
+    assert Settings(path).load() == Preferences()

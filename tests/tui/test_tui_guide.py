@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tui_helpers import open_from_home, press_until_finished, screen_text, text_of
 
 from assistant.engine import Runner
@@ -131,11 +133,12 @@ async def test_account_panel_marks_what_the_step_changed(make_app):
         assert panel.changed == frozenset()
         await answer_until(pilot, screen, "enter-code")
         assert panel.changed == {"code"}
-        assert f"{CHANGED_MARK} Verification code sent" in text_of(panel)
+        assert re.search(f"{CHANGED_MARK} Verification code\\s+sent", text_of(panel))
+        assert "changed by the last step" in text_of(panel)  # the mark's legend
         await pilot.press("1")
         await pilot.pause()
         assert "linked" in panel.changed
-        assert f"{CHANGED_MARK} Link not linked" in text_of(panel)
+        assert re.search(f"{CHANGED_MARK} Linked +no\n", text_of(panel))
 
 
 async def test_number_keys_only_for_the_answers_there_are(make_app):
@@ -194,3 +197,66 @@ async def test_steps_left_counts_the_way_to_success_not_the_quickest_exit(make_a
         assert screen_text(app, "#progress") == (
             f"Step 1 · about {progress.to_success} steps left"
         )
+
+
+async def test_up_and_down_move_between_the_answers(make_app):
+    from textual.widgets import Button
+
+    app = make_app(guide_id="switch-to-personal")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.focused.id == "choice-1"
+        await pilot.press("down")
+        assert app.screen.focused.id == "choice-2"
+        await pilot.press("down")  # the last answer: stays
+        assert app.screen.focused.id == "choice-2"
+        await pilot.press("up")
+        assert isinstance(app.screen.focused, Button) and app.screen.focused.id == "choice-1"
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.runner.view().step == "keep-linked"
+
+
+async def test_below_70_columns_a_key_shows_the_account_over_the_step(make_app):
+    from assistant.tui.screens.account_overlay import AccountOverlay
+
+    app = make_app(guide_id="switch-to-personal")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one(AccountPanel).display or \
+            app.screen.query_one(AccountPanel).region.width == 0
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AccountOverlay)
+        text = text_of(app.screen.query_one(AccountPanel), 36)
+        assert "TikTok app" in text and "@maison.lune" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.runner.view().step == "linked-first"
+
+
+async def test_the_account_key_is_only_offered_where_the_panel_does_not_fit(make_app):
+    app = make_app(guide_id="switch-to-personal")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.screen.check_action("account_overlay", ()) is False
+
+
+async def test_personal_data_can_be_unmasked_on_the_agent_screen_only(make_app, tmp_path):
+    app = make_app(guide_id="switch-to-personal")
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(AccountPanel)
+        assert "owner@maisonlune.example" not in text_of(panel)
+        await pilot.press("p")
+        await pilot.pause()
+        assert "owner@maisonlune.example" in text_of(panel)
+        body = app.screen.query_one("#step-body").document
+        assert "owner@maisonlune.example" in "\n".join(line.plain for line in body.lines(200))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert "owner@maisonlune.example" not in text_of(panel)
+    (written,) = (tmp_path / "transcripts").glob("*.md")
+    assert "owner@" not in written.read_text(encoding="utf-8")

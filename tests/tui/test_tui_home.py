@@ -31,19 +31,21 @@ async def test_home_lists_every_guide_grouped_by_topic(make_app):
         assert topics == sorted(topics, key=TOPICS.index)
 
 
-async def test_filter_as_you_type_narrows_the_list(make_app):
+async def test_search_as_you_type_ranks_the_matches(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*"unlink")
         await pilot.pause()
         listed = guide_ids(app)
-        assert "unlink-business" in listed
+        assert listed[0] == "unlink-business"
         assert "link-business" not in listed
-        await pilot.press(*" zzzz")
+        app.screen.query_one("#filter").value = "zzzz qqqq"
         await pilot.pause()
+        rows = app.screen.query_one("#guides", GuideList).rows
         assert guide_ids(app) == []
-        (only,) = app.screen.query_one("#guides", GuideList).rows
-        assert "No guide matches" in only.content.plain and only.guide_id is None
+        assert "Nothing matches" in rows[0].content.plain and rows[0].key is None
+        assert any(row.step is not None for row in rows)  # the closest symptoms
+        assert rows[-1].action == "diagnose"
 
 
 def test_filter_ignores_case_and_accents():
@@ -135,12 +137,12 @@ async def test_language_switch_on_home_keeps_the_filter_and_highlight(make_app):
         await pilot.press("down")
         await pilot.pause()
         guides = app.screen.query_one("#guides", GuideList)
-        highlighted = guides.highlighted
-        assert highlighted == guides.guide_ids[1]
+        highlighted = guides.highlighted_key
+        assert highlighted == guides.keys[1]
         await pilot.press("f2")
         await pilot.pause()
         assert app.screen.query_one("#filter").value == "link"
-        assert guides.highlighted == highlighted
+        assert guides.highlighted_key == highlighted
         assert screen_text(app, "#home-title") == app.translator.gettext(
             "TikTok account assistant"
         )
@@ -205,3 +207,96 @@ async def test_a_stale_guide_index_is_corrected_once_the_guides_are_loaded(make_
         await pilot.pause()
         assert sorted(guide_ids(app)) == sorted(app.library.guides)
     assert cache.index() != stale
+
+
+async def test_unlink_and_enter_opens_unlink_business_whatever_was_highlighted(make_app):
+    from assistant.tui.screens.guide import GuideScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        guides = app.screen.query_one("#guides", GuideList)
+        for _ in range(3):
+            await pilot.press("down")
+        await pilot.pause()
+        assert guides.highlighted == "switch-to-personal"  # something else first
+        await pilot.press(*"unlink", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.runner.guide_id == "unlink-business"
+
+
+async def test_french_password_search_opens_a_password_guide(make_app):
+    from assistant.tui.screens.guide import GuideScreen
+
+    app = make_app(lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"mot de passe", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        assert app.screen.runner.guide_id != "remove-member"
+        assert "mot de passe" in (app.screen.runner.view().body
+                                  + app.library.summary(app.screen.runner.guide_id,
+                                                        app.translator)).lower()
+
+
+async def test_a_symptom_opens_its_guide_at_its_step(make_app):
+    from assistant.tui.screens.guide import GuideScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"I don't get the code", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, GuideScreen)
+        runner = app.screen.runner
+        assert (runner.guide_id, runner.start, runner.view().step) == (
+            "unlink-business", "no-email", "no-email")
+
+
+async def test_nothing_found_offers_the_diagnosis_on_enter(make_app):
+    from assistant.tui.screens.diagnose import DiagnoseScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"zzqq")
+        await pilot.pause()
+        guides = app.screen.query_one("#guides", GuideList)
+        guides.highlight("action:diagnose")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DiagnoseScreen)
+
+
+async def test_escape_clears_the_search_and_question_mark_opens_the_help(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"unlink")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#filter").value == ""
+        assert guide_ids(app)[0] == "link-business"  # the topics again
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "simulation" in screen_text(app, "#help-keys")
+
+
+async def test_ctrl_c_says_how_to_quit_in_the_current_language(make_app):
+    app = make_app(lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+c")
+        await pilot.pause()
+        (notice,) = list(app._notifications)
+        assert "Ctrl+Q" in notice.message and "quitter" in notice.message
+        assert "[b]" not in notice.message
+        assert app.is_running
+
+
+async def test_the_quit_key_is_in_the_key_bar_even_at_40_columns(make_app):
+    from assistant.tui.widgets.key_bar import KeyBar
+
+    app = make_app(guide_id="switch-to-personal")
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar).render().plain
+        assert bar.rstrip().endswith("^q Quit") and "a Account" in bar

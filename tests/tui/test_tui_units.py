@@ -170,7 +170,7 @@ def test_a_transcript_goes_to_the_next_directory_when_one_is_not_usable(tmp_path
     not_a_directory = tmp_path / "a-file"
     not_a_directory.write_text("x")
     path = write_transcript("text", "guide", not_a_directory)
-    assert path.parent == tmp_path  # the working directory, next in line
+    assert path.parent == tmp_path / "documents" / "TikTok account assistant"  # next in line
     assert path.read_text() == "text"
 
 
@@ -234,7 +234,9 @@ def test_the_tests_never_touch_the_real_user_directories(tmp_path):
 
     from assistant.progress_store import APP_NAME, default_progress_path
     from assistant.transcript import transcript_directories
+    from assistant.tui.settings import default_settings_path
 
     places = [user_state_path(APP_NAME), user_data_path(APP_NAME), user_cache_path(APP_NAME),
-              default_progress_path(), LibraryCache().root, *transcript_directories()]
+              default_progress_path(), LibraryCache().root, *transcript_directories(),
+              default_settings_path()]
     assert all(tmp_path in place.parents or place == tmp_path for place in places), places

@@ -50,6 +50,8 @@ def isolated_environment(root: Path) -> dict[str, str]:
         "XDG_STATE_HOME": str(root / "state"),
         "XDG_DATA_HOME": str(root / "data"),
         "XDG_CACHE_HOME": str(root / "cache"),
+        "XDG_CONFIG_HOME": str(root / "config"),
+        "XDG_DOCUMENTS_DIR": str(root / "documents"),
         "LANG": "C.UTF-8",
         "TERM": "xterm-256color",
     }
@@ -125,6 +127,18 @@ class Terminal:
             time.sleep(POLL)
             screen = self.screen()
         return screen
+
+    def settled(self) -> str:
+        """The screen once two readings in a row agree (a step's text can be drawn a
+        frame before its scroll bar)."""
+        previous = self.screen()
+        deadline = time.monotonic() + PATIENCE
+        while True:
+            time.sleep(POLL)
+            current = self.screen()
+            if current == previous or time.monotonic() > deadline:
+                return current
+            previous = current
 
     def wait_for_text(self, text: str) -> str:
         """Read the screen until it shows ``text``."""

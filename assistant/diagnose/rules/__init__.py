@@ -60,7 +60,7 @@ RULES: tuple[Rule, ...] = (
     _rule("nothing-to-do", linking.nothing_to_do,
           {_I.SWITCH_TO_PERSONAL, _I.SWITCH_TO_BUSINESS, _I.LINK, _I.UNLINK}),
     _rule("no-business-account", linking.no_business_account, linking.NEEDS_BUSINESS),
-    _rule("not-admin", linking.not_admin, linking.NEEDS_ADMIN),
+    _rule("not-admin", linking.not_admin, linking.ADMIN_CHECKED),
     _rule("wrong-business-profile", linking.wrong_business_profile, {_I.UNLINK}),
     _rule("linking-unavailable", linking.linking_unavailable, {_I.LINK}),
     _rule("already-linked", linking.already_linked, {_I.LINK}),

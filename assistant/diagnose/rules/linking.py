@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.account.model import WEB_INTENTS, CodeState, Intent, Snapshot
+from assistant.account.model import WEB_INTENTS, CodeState, Intent, Snapshot, same_email
 from assistant.account.rules import is_personal, linked_elsewhere, needs_unlink_before_switch
 from assistant.diagnose import message as m
 from assistant.diagnose.finding import NOTHING, Symptom, Symptoms
@@ -17,6 +17,9 @@ NEEDS_ADMIN = frozenset(
     {Intent.UNLINK, Intent.ADD_MEMBER, Intent.REMOVE_MEMBER, Intent.CHANGE_ROLE}
 )
 """Intents that only an admin of the team may carry out."""
+ADMIN_CHECKED = NEEDS_ADMIN | {Intent.SWITCH_TO_PERSONAL}
+"""Intents ``not-admin`` looks at: :data:`NEEDS_ADMIN`, and switching a linked account to
+personal (it must be unlinked first, which only an admin can do)."""
 
 
 def linked_to_business(s: Snapshot, intent: Intent | None) -> Symptoms:
@@ -102,6 +105,10 @@ def no_business_account(s: Snapshot, intent: Intent | None) -> Symptoms:
                 m.gettext(
                     "Create one (or sign in to an existing one) and link {username} to it.",
                     username=s.tiktok.username,
+                )
+                if intent is Intent.LINK
+                else m.gettext(
+                    "Create one (or sign in to an existing one) first: the guide starts there."
                 ),
             ),
         ),
@@ -109,11 +116,18 @@ def no_business_account(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 
 def not_admin(s: Snapshot, intent: Intent | None) -> Symptoms:
-    """``not-admin``: only an admin may unlink or manage the team."""
+    """``not-admin``: only an admin may unlink or manage the team.
+
+    Switching a linked account to personal counts too: it must be unlinked first.
+    """
     business = s.business
-    if intent not in NEEDS_ADMIN or intent is None or business is None or s.is_admin:
+    if intent not in ADMIN_CHECKED or intent is None or business is None or s.is_admin:
         return NOTHING
-    actor, action = s.session.actor, INTENT_ACTIONS[intent]
+    unlink_first = intent is Intent.SWITCH_TO_PERSONAL
+    if unlink_first and not s.is_linked:
+        return NOTHING
+    actor = s.session.actor
+    action = INTENT_ACTIONS[Intent.UNLINK if unlink_first else intent]
     member = s.actor_member
     if member is None:
         why = m.gettext(
@@ -149,6 +163,13 @@ def not_admin(s: Snapshot, intent: Intent | None) -> Symptoms:
     title = m.gettext(
         "{actor} is not an admin of {business}", actor=actor, business=business.email
     )
+    if unlink_first:
+        before = m.gettext(
+            "{username} is linked to TikTok For Business, and a linked account must be "
+            "unlinked before it can switch to personal.",
+            username=s.tiktok.username,
+        )
+        return (Symptom("not-admin", title, (before, why, step)),)
     return (Symptom("not-admin", title, (why, step)),)
 
 
@@ -159,7 +180,28 @@ def wrong_business_profile(s: Snapshot, intent: Intent | None) -> Symptoms:
         return NOTHING
     profile = s.session.business_profile
     username = s.tiktok.username
-    if profile is None:
+    if not same_email(s.session.actor, business.email):
+        # The link belongs to another person's login: only its owner can unlink, and
+        # nobody is ever told to sign in with someone else's login.
+        title = m.gettext(
+            "{username} is linked to another person's login ({business})",
+            username=username,
+            business=business.email,
+        )
+        detail = (
+            m.gettext(
+                "{username} is linked to the login {business}, which is not {actor}'s own; "
+                "only the owner of that login can unlink it, from their own User Settings.",
+                username=username,
+                business=business.email,
+                actor=s.session.actor,
+            ),
+            m.gettext(
+                "Ask the owner of {business} to unlink it.",
+                business=business.email,
+            ),
+        )
+    elif profile is None:
         title = m.gettext("Not signed in to TikTok For Business")
         detail = (
             m.gettext(
@@ -191,8 +233,16 @@ def wrong_business_profile(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 
 def linking_unavailable(s: Snapshot, intent: Intent | None) -> Symptoms:
-    """``linking-unavailable``: TikTok has not opened linking to this login."""
-    if intent is not Intent.LINK or s.business is None or s.business.linking_available:
+    """``linking-unavailable``: TikTok has not opened linking to this login.
+
+    Only while the account is not linked yet: a linked account has nothing to wait for.
+    """
+    if (
+        intent is not Intent.LINK
+        or s.business is None
+        or s.business.linking_available
+        or s.is_linked
+    ):
         return NOTHING
     return (
         Symptom(
@@ -242,18 +292,22 @@ def already_linked(s: Snapshot, intent: Intent | None) -> Symptoms:
 
 
 def verification_code_expired(s: Snapshot, intent: Intent | None) -> Symptoms:
-    """``verification-code-expired``: the code that confirms the unlink is too old."""
-    if intent is not Intent.UNLINK or s.session.verification_code is not CodeState.EXPIRED:
+    """``verification-code-expired``: the code that confirms the unlink is too old.
+
+    Only while the account is still linked: once unlinked, the old code does not matter.
+    """
+    business = s.business
+    if (
+        intent is not Intent.UNLINK
+        or s.session.verification_code is not CodeState.EXPIRED
+        or business is None
+        or not s.is_linked
+    ):
         return NOTHING
-    if s.business is not None:
-        why = m.gettext(
-            "The code sent to {email} to confirm the unlink is no longer valid.",
-            email=s.business.email,
-        )
-    else:
-        why = m.gettext(
-            "The code sent to the login email to confirm the unlink is no longer valid."
-        )
+    why = m.gettext(
+        "The code sent to {email} to confirm the unlink is no longer valid.",
+        email=business.email,
+    )
     step = m.gettext("Send a new code from User Settings and enter it as soon as it arrives.")
     return (
         Symptom("verification-code-expired", m.gettext("The verification code has expired"),

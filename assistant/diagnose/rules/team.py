@@ -1,9 +1,14 @@
 """Rules about the team: invitations, members, admins.
 
-Invitation rules report each failing invitation on its own, naming it.
+Invitation rules report each failing invitation on its own; its detail names it by
+its masked address (masked even where personal data is shown, so that two findings
+of one code always differ and a detail never needs the address in clear).
 """
 
 from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
 
 from assistant.account.model import Intent, Invitation, Snapshot
 from assistant.account.rules import (
@@ -18,8 +23,9 @@ from assistant.account.rules import (
 )
 from assistant.diagnose import message as m
 from assistant.diagnose.finding import NOTHING, Symptom, Symptoms
-from assistant.diagnose.message import Items
+from assistant.diagnose.message import Field, Items
 from assistant.diagnose.phrases import INTENT_ACTIONS, ROLE_NAMES
+from assistant.privacy import mask_value
 
 MEMBER_INTENTS = frozenset({Intent.REMOVE_MEMBER, Intent.CHANGE_ROLE})
 """Intents about one team member (the snapshot's target)."""
@@ -38,8 +44,8 @@ def personal_account_no_team(s: Snapshot, intent: Intent | None) -> Symptoms:
             m.gettext("{username} is a personal account: it cannot have a team", username=username),
             (
                 m.gettext(
-                    "Personal accounts have no team members; the only way to let someone in "
-                    "would be to share the password, which is risky."
+                    "A team with roles needs a business account and TikTok For Business; "
+                    "collaborators work on any account, but they are not team members."
                 ),
                 m.gettext(
                     "Switch {username} to a business account first, then invite the person.",
@@ -57,6 +63,37 @@ def _invitations(s: Snapshot, intent: Intent | None) -> tuple[Invitation, ...]:
     return s.business.invitations
 
 
+@lru_cache(maxsize=256)
+def _names(invitations: tuple[Invitation, ...]) -> tuple[Field, ...]:
+    """How details name each invitation: by its masked address.
+
+    Two addresses can mask alike (``ana@…`` and ``amy@…``): those get their place in
+    the list too, so the details still tell them apart. Worked out once per list.
+    """
+    shown = [mask_value(invitation.email) for invitation in invitations]
+    counts = Counter(shown)
+    return tuple(
+        address if counts[address] < 2
+        else m.gettext("{address} (invitation {n} in the list)", address=address, n=position)
+        for position, address in enumerate(shown, 1)
+    )
+
+
+def _named(s: Snapshot, index: int) -> Field:
+    """How a detail names the invitation at ``index`` of the snapshot's list."""
+    return _names(s.business.invitations)[index] if s.business is not None else ""
+
+
+def _has_invitation_error(invitation: Invitation) -> bool:
+    """Whether ``invite-invalid-email``, ``invite-email-mismatch`` or
+    ``invitee-in-other-business`` fires for ``invitation``."""
+    return (
+        not is_valid_email(invitation.email)
+        or accepted_with_other_email(invitation)
+        or invitation.invitee_other_business
+    )
+
+
 def invite_invalid_email(s: Snapshot, intent: Intent | None) -> Symptoms:
     """``invite-invalid-email``: an invitation sent to an address that cannot exist."""
     return tuple(
@@ -65,14 +102,15 @@ def invite_invalid_email(s: Snapshot, intent: Intent | None) -> Symptoms:
             m.gettext("The invitation to {email} has an invalid address", email=invitation.email),
             (
                 m.gettext(
-                    "This address is incomplete or malformed, so the invitation ({role}) can "
-                    "never arrive.",
+                    "The address {address} is incomplete or malformed, so this invitation "
+                    "({role}) can never arrive.",
+                    address=_named(s, index),
                     role=ROLE_NAMES[invitation.role],
                 ),
                 m.gettext("Cancel it and invite the person again with their full email address."),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if not is_valid_email(invitation.email)
     )
 
@@ -89,8 +127,9 @@ def invite_email_mismatch(s: Snapshot, intent: Intent | None) -> Symptoms:
             ),
             (
                 m.gettext(
-                    "An invitation must be accepted while signed in with the email it was sent "
-                    "to, so the {role} role cannot be confirmed.",
+                    "The invitation to {address} must be accepted while signed in with the "
+                    "email it was sent to, so the {role} role cannot be confirmed.",
+                    address=_named(s, index),
                     role=ROLE_NAMES[invitation.role],
                 ),
                 m.gettext(
@@ -99,7 +138,7 @@ def invite_email_mismatch(s: Snapshot, intent: Intent | None) -> Symptoms:
                 ),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if accepted_with_other_email(invitation)
     )
 
@@ -114,8 +153,9 @@ def invitee_in_other_business(s: Snapshot, intent: Intent | None) -> Symptoms:
             ),
             (
                 m.gettext(
-                    "Someone associated with another business account cannot accept this "
-                    "invitation ({role}).",
+                    "Someone associated with another business account cannot accept the "
+                    "invitation to {address} ({role}).",
+                    address=_named(s, index),
                     role=ROLE_NAMES[invitation.role],
                 ),
                 m.gettext(
@@ -124,7 +164,7 @@ def invitee_in_other_business(s: Snapshot, intent: Intent | None) -> Symptoms:
                 ),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if invitation.invitee_other_business
     )
 
@@ -136,31 +176,42 @@ def invite_expired(s: Snapshot, intent: Intent | None) -> Symptoms:
             "invite-expired",
             m.gettext("The invitation to {email} has expired", email=invitation.email),
             (
-                m.gettext("An expired invitation can no longer be accepted."),
+                m.gettext(
+                    "The invitation to {address} has expired and can no longer be accepted.",
+                    address=_named(s, index),
+                ),
                 m.gettext(
                     "Send the invitation ({role}) again and ask the person to accept it soon.",
                     role=ROLE_NAMES[invitation.role],
                 ),
             ),
         )
-        for invitation in _invitations(s, intent)
+        for index, invitation in enumerate(_invitations(s, intent))
         if is_expired(invitation)
     )
 
 
 def invite_pending(s: Snapshot, intent: Intent | None) -> Symptoms:
-    """``invite-pending``: an invitation still waiting for the invitee."""
+    """``invite-pending``: an invitation still waiting for the invitee.
+
+    Not added on top of an invitation error (invalid address, accepted with another
+    email, invitee in another business): that error is what to fix.
+    """
     return tuple(
         Symptom(
             "invite-pending",
             m.gettext("The invitation to {email} is still pending", email=invitation.email),
             (
-                m.gettext("The person has not accepted it yet; the email may have gone to spam."),
+                m.gettext(
+                    "The invitation to {address} has not been accepted yet; the email may "
+                    "have gone to spam.",
+                    address=_named(s, index),
+                ),
                 m.gettext("Ask them to check their spam folder, or resend the invitation."),
             ),
         )
-        for invitation in _invitations(s, intent)
-        if is_pending(invitation)
+        for index, invitation in enumerate(_invitations(s, intent))
+        if is_pending(invitation) and not _has_invitation_error(invitation)
     )
 
 
@@ -269,8 +320,8 @@ def excess_admins(s: Snapshot, intent: Intent | None) -> Symptoms:
                     "is one more account that can be misused or taken over."
                 ),
                 m.gettext(
-                    "Keep one or two admins and give the others the smallest role that does "
-                    "the job (editor, analyst or moderator)."
+                    "Keep few admins and give the others the smallest role that does the job "
+                    "(editor, analyst or moderator)."
                 ),
             ),
         ),

@@ -36,6 +36,8 @@ class AccountScreen(AssistantModal[None]):
                 tooltip=NC_("key help", "Keep the current account")),
         Binding("ctrl+f", "focus_path", NC_("key", "File path"),
                 tooltip=NC_("key help", "Type the path of a snapshot file")),
+        # Served in a browser, the same key goes to the paste box (said by its prompt).
+        Binding("ctrl+f", "focus_paste", show=False),
     ]
 
     def __init__(self, problem: Exception | None = None, path: str = "") -> None:
@@ -50,7 +52,12 @@ class AccountScreen(AssistantModal[None]):
             yield Static(id="account-title")
             yield OptionList(id="scenarios", markup=False)
             yield Static(id="path-label")
-            yield CleanInput(self._path, id="snapshot-path", compact=True)
+            if self.app.served:
+                from assistant.tui.served import PasteBox
+
+                yield PasteBox(id="snapshot-path", compact=True)
+            else:
+                yield CleanInput(self._path, id="snapshot-path", compact=True)
             yield Static(id="account-error")
         yield KeyBar()
 
@@ -62,12 +69,16 @@ class AccountScreen(AssistantModal[None]):
         self.query_one("#account-title", Static).update(
             literal(t.gettext("Choose the account to simulate"), "bold", one_line=True)
         )
-        self.query_one("#path-label", Static).update(
-            literal(t.gettext("…or the path of a snapshot file (account-state/1 JSON):"))
-        )
-        self.query_one("#snapshot-path", CleanInput).placeholder = t.gettext(
-            "path/to/snapshot.json"
-        )
+        if self.app.served:
+            prompt = t.gettext(
+                "…or Ctrl+F and paste a snapshot here (account-state/1 JSON), then Enter:"
+            )
+            placeholder = t.gettext("paste the snapshot JSON here")
+        else:
+            prompt = t.gettext("…or the path of a snapshot file (account-state/1 JSON):")
+            placeholder = t.gettext("path/to/snapshot.json")
+        self.query_one("#path-label", Static).update(literal(prompt))
+        self.query_one("#snapshot-path", CleanInput).placeholder = placeholder
         scenarios = self.query_one("#scenarios", OptionList)
         kept = scenarios.highlighted
         current = self.app.account.scenario
@@ -103,12 +114,28 @@ class AccountScreen(AssistantModal[None]):
         path = event.value.strip()
         if not path:
             return
+        if self.app.served:
+            # Served to a browser: the text is the snapshot, never a server path.
+            self._snapshot_pasted(path)
+            return
         try:
             snapshot = read_snapshot(path)
         except SnapshotError as problem:
             self.show_error(problem)
             return
         self.app.set_account(Account(snapshot, path=path))
+        self.dismiss()
+
+    def _snapshot_pasted(self, text: str) -> None:
+        from assistant.account.snapshot import load_snapshot
+        from assistant.tui.app import Account
+
+        try:
+            snapshot = load_snapshot(text, self.t.gettext("pasted snapshot"))
+        except SnapshotError as problem:
+            self.show_error(problem)
+            return
+        self.app.set_account(Account(snapshot, pasted=True))
         self.dismiss()
 
     def show_error(self, problem: Exception) -> None:
@@ -125,6 +152,16 @@ class AccountScreen(AssistantModal[None]):
         self.query_one("#account-error", Static).update(
             literal(message, "bold $text-error", one_line=True)
         )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Served to a browser, there is no file path to type (the box takes a paste)."""
+        if action in ("focus_path", "focus_paste"):
+            return (action == "focus_paste") == self.app.served
+        return True
+
+    def action_focus_paste(self) -> None:
+        """Go to the box a snapshot is pasted in (served mode)."""
+        self.query_one("#snapshot-path", CleanInput).focus()
 
     def action_focus_path(self) -> None:
         """Go to the file path box."""

@@ -45,8 +45,13 @@ class DiagnoseScreen(AssistantScreen):
         # Priority, so the footer lists it while the findings list has the focus.
         Binding("enter", "open_guide", NC_("key", "Open its guide"), priority=True,
                 tooltip=NC_("key help", "Open the guide that fixes the highlighted finding")),
+        Binding("d", "diagnose_again", NC_("key", "Diagnose again"),
+                tooltip=NC_("key help", "Diagnose the account as the guides left it")),
         Binding("escape", "home", NC_("key", "Home"),
                 tooltip=NC_("key help", "Back to the guides")),
+        Binding("ctrl+e", "transcript_english", NC_("key", "Transcript in English"),
+                show=False,
+                tooltip=NC_("key help", "Save the transcript in English, whatever the language")),
         Binding("ctrl+s", "transcript", NC_("key", "Transcript"),
                 tooltip=NC_("key help", "Save the account and its diagnosis as Markdown")),
     ]
@@ -66,6 +71,7 @@ class DiagnoseScreen(AssistantScreen):
             with VerticalScroll(id="finding-scroll"):
                 yield Static(id="finding-detail")
         yield Static(id="diagnosis-summary")
+        yield Static(id="transcript-path")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -77,14 +83,14 @@ class DiagnoseScreen(AssistantScreen):
         t = self.t
         self.findings = [finding.rendered(t, mask=True) for finding in self.findings]
         self.app.findings = self.findings
-        from assistant.diagnose.report import heading, summary
+        from assistant.diagnose.report import heading
 
         snapshot = self.account.snapshot
         self.query_one("#diagnosis-title", Static).update(literal(
             heading(snapshot.tiktok.username, snapshot.intent, t, mask=True), "bold",
             one_line=True,
         ))
-        self.query_one("#diagnosis-summary", Static).update(literal(summary(self.findings, t)))
+        self.show_stale()
         findings = self.query_one("#findings", OptionList)
         kept = findings.highlighted
         options = [
@@ -162,6 +168,44 @@ class DiagnoseScreen(AssistantScreen):
         """Back to the guides."""
         self.dismiss()
 
+    def action_diagnose_again(self) -> None:
+        """Diagnose the account as it is now (a guide may have changed it)."""
+        from dataclasses import replace
+
+        self.account = replace(self.account, snapshot=self.app.simulated)
+        self.findings = diagnose(self.account.snapshot, mask=True)
+        self.relabel()
+        self.notify(self.t.gettext("Diagnosed again: {summary}",
+                                   summary=self.summary_text()))
+
+    def summary_text(self) -> str:
+        """The one-line summary of the findings, in the current language."""
+        from assistant.diagnose.report import summary
+
+        return summary(self.findings, self.t)
+
+    def on_screen_resume(self) -> None:
+        """Back from a guide: say when the account changed since this diagnosis."""
+        self.show_stale()
+
+    def show_stale(self) -> None:
+        """The summary line, with a hint when the account changed since."""
+        t = self.t
+        text = self.summary_text()
+        if self.app.simulated != self.account.snapshot:
+            text += "\n" + t.gettext(
+                "The account changed since this diagnosis: press d to diagnose it again.")
+        self.query_one("#diagnosis-summary", Static).update(literal(text))
+
     def action_transcript(self) -> None:
         """Save the account and its diagnosis as Markdown."""
         self.app.export_transcript(findings=self.findings)
+
+    def action_transcript_english(self) -> None:
+        """Save the account and its diagnosis as Markdown, in English."""
+        self.app.export_transcript(findings=self.findings, english=True)
+
+    def show_transcript_path(self, path: object) -> None:
+        """Keep where the transcript went in view (a toast goes away)."""
+        self.query_one("#transcript-path", Static).update(literal(
+            self.t.gettext("Transcript saved: {path}", path=str(path)), "italic"))

@@ -80,7 +80,9 @@ class HelpScreen(AssistantModal[None]):
         self.query_one("#help-title", Static).update(
             literal(t.gettext("Keys"), "bold", one_line=True)
         )
-        blocks: list[Block] = []
+        from assistant.tui.text import SIMULATION_NOTE
+
+        blocks: list[Block] = [Block(literal(t.gettext(SIMULATION_NOTE), "italic"))]
         for title, owner in _sections():
             blocks.append(self._heading(t.gettext(title)))
             blocks.extend(self._rows(owner))

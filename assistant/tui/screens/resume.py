@@ -64,7 +64,10 @@ def saved_run(
 
 
 class ResumeScreen(AssistantModal[None]):
-    """Continue where you were (1) or start afresh (2)."""
+    """Continue where you were (1), start afresh (2), or not now (3, Esc).
+
+    Only offered for the account the place was saved for; "not now" keeps the place.
+    """
 
     CSS_PATH = "dialogs.tcss"
 
@@ -72,7 +75,9 @@ class ResumeScreen(AssistantModal[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "resume", NC_("key", "Continue")),
         Binding("2", "forget", NC_("key", "Start afresh")),
-        Binding("escape", "forget", show=False),
+        Binding("3", "not_now", NC_("key", "Not now"), show=False),
+        Binding("escape", "not_now", NC_("key", "Not now"),
+                tooltip=NC_("key help", "Go to the guides; the saved place is kept")),
     ]
 
     def __init__(self, runner: Runner, notice: Notice | None) -> None:
@@ -99,9 +104,14 @@ class ResumeScreen(AssistantModal[None]):
             literal(t.gettext("Continue where you were?"), "bold", one_line=True)
         )
         from assistant.privacy import mask_text
+        from assistant.safetext import clean_line
 
+        account = self.app.account
         text = t.gettext(
-            "You were in the guide “{guide}”, at step {n}: “{step}”.",
+            "On the account @{username} ({source}), you were in the guide “{guide}”, "
+            "at step {n}: “{step}”.",
+            username=clean_line(account.snapshot.tiktok.username),
+            source=clean_line(account.source(t)),
             guide=self.app.library.title(self.runner.guide_id, t), n=view.progress.taken,
             step=mask_text(view.title),
         )
@@ -109,20 +119,27 @@ class ResumeScreen(AssistantModal[None]):
             text += "\n\n" + self.notice.render(t)
         self.query_one("#resume-text", Static).update(literal(text))
         self.query_one("#resume-choices", ChoiceBar).show(
-            [t.gettext("Continue where I was"), t.gettext("Start afresh")]
+            [t.gettext("Continue where I was"), t.gettext("Start afresh (forget that place)"),
+             t.gettext("Not now (keep it for later)")]
         )
 
     @on(ChoiceBar.Chosen)
     def _chosen(self, event: ChoiceBar.Chosen) -> None:
         if event.number == 1:
             self.action_resume()
-        else:
+        elif event.number == 2:
             self.action_forget()
+        else:
+            self.action_not_now()
 
     def action_resume(self) -> None:
         """Open the guide at the saved place."""
         self.dismiss()
         self.app.resume(self.runner)
+
+    def action_not_now(self) -> None:
+        """Go to the guides; the saved place stays for the next time."""
+        self.dismiss()
 
     def action_forget(self) -> None:
         """Forget the saved place and stay on the guides."""

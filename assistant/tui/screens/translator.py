@@ -1,5 +1,9 @@
-"""The translator preview: any guide step in English and French side by side, with the
-catalogue checks of its messages, so a translator sees their text in place."""
+"""The translator preview: any guide step in English and in a translation side by side,
+with the catalogue checks of its messages, so a translator sees their text in place.
+
+Every language with a catalogue is offered (``l`` cycles through them), read from the
+same ``locales/`` as ``assistant check``: the checkout being edited when the app runs
+inside one, else the installed one."""
 
 from __future__ import annotations
 
@@ -16,14 +20,23 @@ from textual.widgets.option_list import Option
 
 from assistant.engine.fields import text_fields
 from assistant.engine.model import AskStep, EndStep, Guide
-from assistant.i18n.translator import N_, NC_, Translator, get_translator
+from assistant.i18n.catalogue import language_name
+from assistant.i18n.checks import checked_tree
+from assistant.i18n.translator import (
+    N_,
+    NC_,
+    SOURCE_LANGUAGE,
+    Translator,
+    get_translator,
+    languages,
+)
 from assistant.tui.screens.base import AssistantScreen
 from assistant.tui.text import label, literal, shown
 from assistant.tui.widgets.key_bar import KeyBar
 from assistant.tui.widgets.markdown_view import MarkdownView
 
-PREVIEW_LANGUAGES = ("en", "fr")
-"""The source language, then the translation shown beside it."""
+COLUMNS = ("source", "target")
+"""The English column, then the translation shown beside it."""
 
 
 @dataclass(frozen=True)
@@ -39,9 +52,15 @@ class Message:
 
 def step_messages(step: AskStep | EndStep) -> list[Message]:
     """The title, body and choice labels of ``step``, as in the catalogue."""
-    messages = [Message(N_("title"), step.title), Message(N_("body"), step.body)]
+    messages = [
+        # Translators: in the translator preview, the part of a guide step a check is about.
+        Message(N_("step title"), step.title),
+        # Translators: in the translator preview, the part of a guide step a check is about.
+        Message(N_("step body"), step.body),
+    ]
     if isinstance(step, AskStep):
         messages += [
+            # Translators: in the translator preview, the label of the nth choice of a step.
             Message(N_("choice {n}"), choice.label, choice.context, number)
             for number, choice in enumerate(step.choices, start=1)
         ]
@@ -65,12 +84,21 @@ class TranslatorScreen(AssistantScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", NC_("key", "Home"),
                 tooltip=NC_("key help", "Back to the guides")),
+        Binding("l", "next_language", NC_("key", "Other language"),
+                tooltip=NC_("key help", "Show the next translation")),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.selected: tuple[str, str] | None = None
         """The ``(guide, step)`` shown."""
+        tree = checked_tree()
+        self.locales = tree.locales if tree.guides is not None else None
+        """The catalogues previewed (those ``assistant check`` checks); ``None``: the app's."""
+        self.targets = [lang for lang in languages(self.locales) if lang != SOURCE_LANGUAGE]
+        """Every translation, in order; the preview shows one at a time."""
+        self.target = self.targets[0] if self.targets else SOURCE_LANGUAGE
+        """The translation shown beside the English."""
 
     def compose(self) -> ComposeResult:
         """The step list, the two language columns, the check results."""
@@ -79,7 +107,7 @@ class TranslatorScreen(AssistantScreen):
             yield OptionList(id="tp-steps", markup=False)
             with Vertical(id="tp-columns"):
                 with Horizontal(id="tp-panes"):
-                    for lang in PREVIEW_LANGUAGES:
+                    for lang in COLUMNS:
                         with VerticalScroll(id=f"tp-{lang}", classes="tp-pane"):
                             yield Static(id=f"tp-{lang}-title", classes="tp-step-title")
                             yield MarkdownView(id=f"tp-{lang}-body")
@@ -127,9 +155,18 @@ class TranslatorScreen(AssistantScreen):
             "bold", one_line=True,
         ))
         fields = text_fields(self.app.account.snapshot)
-        for lang in PREVIEW_LANGUAGES:
-            self._fill_column(lang, step, get_translator(lang), fields)
-        self._show_checks(step, get_translator("fr"))
+        translated = (get_translator(self.target) if self.locales is None
+                      else get_translator(self.target, self.locales))
+        self._fill_column("source", step, get_translator(SOURCE_LANGUAGE), fields)
+        self._fill_column("target", step, translated, fields)
+        self._show_checks(step, translated)
+
+    def action_next_language(self) -> None:
+        """Show the next language that has a catalogue beside the English."""
+        if self.targets:
+            self.target = self.targets[(self.targets.index(self.target) + 1) % len(self.targets)
+                                       ] if self.target in self.targets else self.targets[0]
+            self.show_step()
 
     def _fill_column(self, lang: str, step: AskStep | EndStep, t: Translator,
                      fields: dict[str, object]) -> None:
@@ -140,9 +177,7 @@ class TranslatorScreen(AssistantScreen):
 
         messages = step_messages(step)
         pane = self.query_one(f"#tp-{lang}", VerticalScroll)
-        pane.border_title = Content(
-            "English" if lang == "en" else "Français"
-        )
+        pane.border_title = Content(language_name(t.requested or t.lang))
         self.query_one(f"#tp-{lang}-title", Static).update(
             literal(render(messages[0]), "bold")
         )
@@ -152,28 +187,30 @@ class TranslatorScreen(AssistantScreen):
             Content("\n").join(literal(choice) for choice in choices)
         )
 
-    def _show_checks(self, step: AskStep | EndStep, french: Translator) -> None:
+    def _show_checks(self, step: AskStep | EndStep, translated: Translator) -> None:
         """One line per message: fine, not translated yet, or what is wrong."""
         from assistant.i18n.textchecks import check_translation
 
         t = self.t
-        lines: list[Content] = [
-            literal(t.gettext("Catalogue checks (French)"), "bold", one_line=True)
-        ]
+        lines: list[Content] = [literal(t.gettext(
+            "Catalogue checks ({language})", language=language_name(self.target)),
+            "bold", one_line=True)]
         for message in step_messages(step):
             role = t.gettext(message.role, n=message.number) if message.number else t.gettext(
                 message.role
             )
-            translation = translation_of(message, french)
+            translation = translation_of(message, translated)
             if translation is None:
                 results = [("▲ ", "bold $text-warning", t.gettext("not translated yet"))]
             else:
-                problems = check_translation("fr", [message.msgid], [translation])
+                problems = check_translation(self.target, [message.msgid], [translation])
                 results = [("✖ ", "bold $text-error", problem.render(t.gettext))
                            for problem in problems] or [
-                    ("✔ ", "bold $text-success", t.gettext("fine"))
+                    ("✔ ", "bold $text-success",
+                     t.pgettext("translation check result", "no problem found"))
                 ]
             for mark, style, text in results:
+                # Translators: one check line of the preview, e.g. "step title: no problem found".
                 line = t.gettext("{what}: {result}", what=role, result=text)
                 lines.append(Content.assemble((mark, style), shown(line)))
         self.query_one("#tp-checks", Static).update(Content("\n").join(lines))

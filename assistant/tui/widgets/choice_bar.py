@@ -9,9 +9,11 @@ cheap. Pressing a button (or its number key, bound by the screen) posts
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
@@ -24,7 +26,12 @@ MAX_CHOICES = 9
 
 
 class ChoiceBar(Vertical):
-    """Up to nine numbered answer buttons."""
+    """Up to nine numbered answer buttons; ↑/↓ (like Tab) move between them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "step_focus(1)", show=False),
+        Binding("up", "step_focus(-1)", show=False),
+    ]
 
     DEFAULT_CSS = """
     ChoiceBar {
@@ -60,6 +67,8 @@ class ChoiceBar(Vertical):
         super().__init__(id=id, classes=classes)
         self.count = 0
         """How many choices are shown."""
+        self.labels: tuple[str, ...] = ()
+        """The answers shown, in order (without their numbers)."""
 
     def compose(self) -> ComposeResult:
         """Every button, hidden until a step needs it."""
@@ -71,6 +80,7 @@ class ChoiceBar(Vertical):
     def show(self, labels: Sequence[str]) -> None:
         """Show these answers (at most nine), numbered from 1."""
         self.count = min(len(labels), MAX_CHOICES)
+        self.labels = tuple(labels[: self.count])
         for number, button in enumerate(self.query(Button), start=1):
             if number <= self.count:
                 label = Content.assemble(
@@ -106,6 +116,15 @@ class ChoiceBar(Vertical):
         if isinstance(focused, Button) and focused.parent is self and focused.display:
             return
         self.focus_first()
+
+    def action_step_focus(self, delta: int) -> None:
+        """Focus the next (``delta`` > 0) or previous answer, stopping at the ends."""
+        shown = [button for button in self.query(Button) if button.display]
+        if not shown:
+            return
+        focused = self.screen.focused
+        index = shown.index(focused) if focused in shown else -1
+        shown[max(0, min(index + delta, len(shown) - 1))].focus()
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:

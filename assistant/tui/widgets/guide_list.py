@@ -23,10 +23,29 @@ from textual.visual import Visual
 
 
 class Row(NamedTuple):
-    """One line of the list: a guide (``guide_id`` set) or a heading (``None``)."""
+    """One line of the list: a guide, a symptom, an action, or a heading.
+
+    A heading has neither ``guide_id`` nor ``action``; a symptom opens ``guide_id`` at
+    ``step``; an action row (``action``, e.g. ``diagnose``) is chosen like a guide.
+    """
 
     content: Content
     guide_id: str | None = None
+    step: str | None = None
+    """The step to open the guide at (a symptom's), ``None`` for its first."""
+    action: str | None = None
+    """What choosing the row does instead of opening a guide."""
+    id: str | None = None
+    """Tells apart rows that open the same guide (``symptom:<id>``)."""
+
+    @property
+    def key(self) -> str | None:
+        """What identifies the row for the highlight (``None``: a heading)."""
+        if self.id is not None:
+            return self.id
+        if self.action is not None:
+            return f"action:{self.action}"
+        return self.guide_id
 
 
 class GuideList(ScrollView, can_focus=True):
@@ -45,7 +64,7 @@ class GuideList(ScrollView, can_focus=True):
         overflow-x: hidden;
         overflow-y: auto;
         & > .guide-list--heading {
-            color: $text-disabled;
+            color: $text-muted;
             text-style: bold;
         }
         & > .guide-list--highlighted {
@@ -81,13 +100,15 @@ class GuideList(ScrollView, can_focus=True):
             return self.guide_list
 
     class Selected(Message):
-        """A guide was chosen (Enter or a click)."""
+        """A row was chosen (Enter or a click)."""
 
-        def __init__(self, guide_list: GuideList, guide_id: str) -> None:
+        def __init__(self, guide_list: GuideList, row: Row) -> None:
             self.guide_list = guide_list
             """The list that posted the message."""
-            self.guide_id = guide_id
-            """The chosen guide."""
+            self.row = row
+            """The chosen row."""
+            self.guide_id = row.guide_id
+            """The chosen guide (``None`` for an action row)."""
             super().__init__()
 
         @property
@@ -108,30 +129,48 @@ class GuideList(ScrollView, can_focus=True):
 
     @property
     def guide_ids(self) -> list[str]:
-        """The guides listed, in order."""
-        return [row.guide_id for row in self.rows if row.guide_id is not None]
+        """The guides listed (as guides, not symptoms), in order."""
+        return [row.guide_id for row in self.rows
+                if row.guide_id is not None and row.key == row.guide_id]
+
+    @property
+    def keys(self) -> list[str]:
+        """The keys of the rows that can be chosen, in order."""
+        return [row.key for row in self.rows if row.key is not None]
 
     @property
     def highlighted(self) -> str | None:
-        """The highlighted guide, if any."""
+        """The guide the highlighted row opens, if any."""
+        row = self.highlighted_row
+        return row.guide_id if row is not None else None
+
+    @property
+    def highlighted_row(self) -> Row | None:
+        """The highlighted row, if any."""
         if self._highlighted is None:
             return None
-        return self.rows[self._highlighted].guide_id
+        return self.rows[self._highlighted]
+
+    @property
+    def highlighted_key(self) -> str | None:
+        """The key of the highlighted row, if any."""
+        row = self.highlighted_row
+        return row.key if row is not None else None
 
     def show(self, rows: Sequence[Row], highlight: str | None = None) -> None:
-        """List ``rows``; highlight ``highlight`` if listed, else the first guide."""
+        """List ``rows``; highlight the row of key ``highlight`` if listed, else the first."""
         self.rows = tuple(rows)
         self._highlighted = None
         self._strips.clear()
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.rows))
         self.refresh()
-        ids = self.guide_ids
-        self.highlight(highlight if highlight in ids else (ids[0] if ids else None))
+        keys = self.keys
+        self.highlight(highlight if highlight in keys else (keys[0] if keys else None))
 
-    def highlight(self, guide_id: str | None) -> None:
-        """Highlight ``guide_id`` (``None``: nothing) and bring it into view."""
+    def highlight(self, key: str | None) -> None:
+        """Highlight the row of ``key`` (a guide id for a guide; ``None``: nothing)."""
         index = next(
-            (i for i, row in enumerate(self.rows) if guide_id and row.guide_id == guide_id),
+            (i for i, row in enumerate(self.rows) if key and row.key == key),
             None,
         )
         if index == self._highlighted:
@@ -148,7 +187,7 @@ class GuideList(ScrollView, can_focus=True):
         height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         # Show the topic heading above the first guide of a topic when scrolling up.
-        wanted_top = index - 1 if index and self.rows[index - 1].guide_id is None else index
+        wanted_top = index - 1 if index and self.rows[index - 1].key is None else index
         if wanted_top < top:
             self.scroll_to(y=wanted_top, animate=False, immediate=True)
         elif height and index >= top + height:
@@ -162,27 +201,28 @@ class GuideList(ScrollView, can_focus=True):
 
     def action_move(self, delta: int) -> None:
         """Highlight the next (``delta`` > 0) or previous guide, skipping headings."""
-        ids = self.guide_ids
-        if not ids:
+        keys = self.keys
+        if not keys:
             return
-        current = self.highlighted
+        current = self.highlighted_key
         if current is None:
-            self.highlight(ids[0] if delta > 0 else ids[-1])
+            self.highlight(keys[0] if delta > 0 else keys[-1])
             return
-        position = ids.index(current) + (1 if delta > 0 else -1)
-        self.highlight(ids[max(0, min(position, len(ids) - 1))])
+        position = keys.index(current) + (1 if delta > 0 else -1)
+        self.highlight(keys[max(0, min(position, len(keys) - 1))])
 
     def action_select(self) -> None:
-        """Choose the highlighted guide."""
-        if self.highlighted is not None:
-            self.post_message(self.Selected(self, self.highlighted))
+        """Choose the highlighted row."""
+        row = self.highlighted_row
+        if row is not None:
+            self.post_message(self.Selected(self, row))
 
     async def _on_click(self, event: events.Click) -> None:
         """A click on a guide highlights and chooses it."""
         index = event.y + self.scroll_offset.y
-        if 0 <= index < len(self.rows) and self.rows[index].guide_id is not None:
+        if 0 <= index < len(self.rows) and self.rows[index].key is not None:
             event.stop()
-            self.highlight(self.rows[index].guide_id)
+            self.highlight(self.rows[index].key)
             self.action_select()
 
     # -- drawing ----------------------------------------------------------------------
@@ -198,7 +238,7 @@ class GuideList(ScrollView, can_focus=True):
         if not 0 <= index < len(self.rows):
             return Strip.blank(width, self.rich_style)
         row = self.rows[index]
-        if row.guide_id is None:
+        if row.key is None:
             style = self.get_visual_style("guide-list--heading")
         elif index == self._highlighted:
             style = self.get_visual_style("guide-list--highlighted")

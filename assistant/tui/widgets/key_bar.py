@@ -17,6 +17,10 @@ from textual.widget import Widget
 
 from assistant.tui.text import shown
 
+PINNED_ACTIONS = ("app.switch_language", "switch_language", "app.quit", "quit")
+"""Keys drawn at the right end of the bar, whatever the width: the language (for
+whoever cannot read the other one) and quit."""
+
 
 class KeyBar(Widget):
     """The keys of the screen (and of the app) with what they do."""
@@ -55,10 +59,9 @@ class KeyBar(Widget):
             self.refresh()
 
     def render(self) -> Content:
-        """`` key description `` for each shown binding, one action each."""
-        parts: list[Content] = []
-        self._targets = []
-        offset = 0
+        """`` key description `` for each shown binding, one action each; the quit key
+        pinned at the right end, so it is there whatever the width."""
+        parts: list[tuple[Content, str, object]] = []
         seen: set[str] = set()
         shown_bindings = [
             (node, binding, enabled) for node, binding, enabled, _tooltip
@@ -67,6 +70,7 @@ class KeyBar(Widget):
         # A dialog's chain stops at the dialog, yet the app's keys (help, language)
         # still work there: list them too.
         shown_bindings += [(self.app, binding, True) for _key, binding in self.app._bindings]
+        pinned: list[tuple[Content, str, object]] = []
         for node, binding, enabled in shown_bindings:
             if not binding.show or not enabled or binding.action in seen:
                 continue
@@ -78,10 +82,32 @@ class KeyBar(Widget):
                 (shown(binding.description, one_line=True), ".key-bar--description"),
                 " ",
             )
-            self._targets.append((offset, offset + piece.cell_length, binding.action, node))
+            if binding.action in PINNED_ACTIONS:
+                pinned.append((piece, binding.action, node))
+            else:
+                parts.append((piece, binding.action, node))
+        pinned.sort(key=lambda item: PINNED_ACTIONS.index(item[1]) // 2)
+        width = self.content_region.width or self.size.width
+        room = width - sum(piece.cell_length for piece, _action, _node in pinned)
+        line = Content("").join(piece for piece, _action, _node in parts)
+        if pinned and line.cell_length > room:
+            line = line.truncate(max(room - 1, 0), ellipsis=True)
+        self._targets = []
+        offset = 0
+        for piece, action, node in parts:
+            end = min(offset + piece.cell_length, line.cell_length)
+            if offset < end:
+                self._targets.append((offset, end, action, node))
             offset += piece.cell_length
-            parts.append(piece)
-        return Content("").join(parts)
+        if pinned:
+            gap = max(room - line.cell_length, 1 if line.cell_length else 0)
+            start = line.cell_length + gap
+            line = line + Content(" " * gap)
+            for piece, action, node in pinned:
+                self._targets.append((start, start + piece.cell_length, action, node))
+                start += piece.cell_length
+                line = line + piece
+        return line
 
     async def _on_click(self, event: events.Click) -> None:
         """Run the action of the key under the pointer."""

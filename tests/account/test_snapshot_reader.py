@@ -1,9 +1,10 @@
-"""The fast path of load_snapshot agrees with the validator, and is really taken.
+"""The compiled reader agrees with the validator, and is really taken.
 
-:mod:`assistant.account.fastpath` may only say "valid, here is the snapshot" when
-the validator would build the very same snapshot; for everything else load_snapshot
-must answer exactly as the validator does (same snapshot, or the same one-line
-error). Each test compares load_snapshot with the validator alone.
+:mod:`assistant.account.reader` (the schema compiled into a msgspec decoder and a
+builder) may only say "valid, here is the snapshot" when the validator would build
+the very same snapshot; for everything else load_snapshot must answer exactly as the
+validator does (same snapshot, or the same one-line error). Each test compares
+load_snapshot with the validator alone.
 """
 
 from __future__ import annotations
@@ -19,16 +20,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import snapshots
 
-from assistant.account import rules
-from assistant.account.fastpath import quick_snapshot
-from assistant.account.jsonread import decode_text, parse_json, parse_json_pairs
+from assistant.account import reader, rules
+from assistant.account.jsonread import MAX_SNAPSHOT_BYTES, decode_text, parse_json
 from assistant.account.snapshot import (
     SnapshotError,
     default_snapshot,
     dump_snapshot,
     load_snapshot,
-    snapshot_from_data,
 )
+from assistant.account.validation import validate
 from assistant.safetext import BIDI_CONTROLS
 
 FUZZ = settings(
@@ -59,9 +59,14 @@ class Raw(str):
 def _precise(text: str) -> Any:
     """What the validator alone makes of ``text``: a snapshot or the error line."""
     try:
-        return snapshot_from_data(parse_json(decode_text(text, "t.json"), "t.json"), "t.json")
+        return validate(parse_json(decode_text(text, "t.json"), "t.json"), "t.json")
     except SnapshotError as error:
         return str(error)
+
+
+def quick_snapshot(text: str | bytes) -> Any:
+    """What the compiled reader alone makes of ``text`` (``None``: it is unsure)."""
+    return reader.decode(text, MAX_SNAPSHOT_BYTES)
 
 
 def _loaded(text: str) -> Any:
@@ -91,7 +96,7 @@ def _same_objects(a: Any, b: Any) -> None:
 @given(snapshots())
 def test_valid_snapshots_take_the_fast_path_and_come_out_identical(snapshot):
     text = json.dumps(dump_snapshot(snapshot))
-    fast = quick_snapshot(parse_json_pairs(text))
+    fast = quick_snapshot(text)
     assert fast is not None, "a valid snapshot fell back to the slow reader"
     _same_objects(fast, _precise(text))
     _same_objects(fast, snapshot)
@@ -107,7 +112,7 @@ def test_optional_keys_left_out_take_the_model_defaults_on_both_paths():
                                       "status": "pending"}]},
         "session": {"actor": "owner@maisonlune.example"},
     })
-    fast = quick_snapshot(parse_json_pairs(text))
+    fast = quick_snapshot(text)
     assert fast is not None
     _same_objects(fast, _precise(text))
 
@@ -205,7 +210,7 @@ def test_changed_snapshots_load_exactly_as_the_validator_says(text):
     got = _loaded(text)
     if isinstance(expected, str):
         assert got == expected
-        assert quick_snapshot(parse_json_pairs(text)) is None
+        assert quick_snapshot(text) is None
     else:
         _same_objects(got, expected)
 
@@ -286,7 +291,7 @@ def test_text_with_a_no_break_space_is_valid_on_both_paths():
     data: Any = dump_snapshot(default_snapshot())
     data["tiktok"]["devices"][0]["name"] = "Pixel\u00a08 de Léa 🌙"
     text = _dumps(data)
-    assert quick_snapshot(parse_json_pairs(text)) is not None
+    assert quick_snapshot(text) is not None
     _same_objects(_loaded(text), _precise(text))
 
 

@@ -1,0 +1,1 @@
+"""The terminal UI served to web browsers (``assistant serve``, needs ``textual-serve``)."""
