@@ -137,7 +137,8 @@ def test_interactive_mode_reads_numbers_and_goes_back(capsys, monkeypatch):
     assert code == 0
     assert "Please type a number from 1 to 2." in out
     assert "Before you unlink" in out  # after 1
-    assert out.rstrip().endswith("Outcome: Blocked")  # back, then 2: keep it linked
+    assert "Outcome: Blocked" in out  # back, then 2: keep it linked
+    assert out.rstrip().endswith("Nothing in the account was changed.")
 
 
 def test_guides_lists_every_shipped_guide(capsys):
