@@ -123,4 +123,8 @@ def snapshots() -> dict[str, Snapshot]:
     found.update(_session_variants("default+", found["default"]))
     if "link-ready" in found:
         found.update(_session_variants("link-ready+", found["link-ready"]))
+    if "linked-elsewhere" in found:
+        base = found["linked-elsewhere"]
+        found["linked-elsewhere+signed-out"] = replace(
+            base, session=replace(base.session, business_profile=None))
     return found

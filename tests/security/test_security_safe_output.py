@@ -157,11 +157,26 @@ def test_check_output_stays_clean_when_a_bad_value_is_quoted(
 
 
 def test_guides_and_run_fall_back_safely_when_a_guide_is_broken(capsys, tmp_path, monkeypatch):
-    _guide_dir(tmp_path, monkeypatch, small_guide(body="<script>x</script>"))
-    code, _, err = run_cli(capsys, "guides")
-    assert code == 0 and "assistant check" in err
+    # Listing reads only the top of each file (guides on demand): a guide whose steps
+    # are broken is listed, refused when played, and reported by `assistant check`.
+    broken = small_guide().replace('next = "done"', 'next = "nowhere"')
+    _guide_dir(tmp_path, monkeypatch, broken)
+    code, out, _ = run_cli(capsys, "guides")
+    assert code == 0 and "small" in out
     code, _, err = run_cli(capsys, "run", "small")
     assert code == 2 and "has problems" in err
+    code, out, _ = run_cli(capsys, "check")
+    assert code == 1 and "nowhere" in out
+
+
+def test_raw_html_in_a_guide_is_refused_by_check_and_never_shown(capsys, tmp_path, monkeypatch):
+    text = small_guide(body="<script>x</script>").replace(
+        'title = "First"', 'title = "First"\nsingle_answer = "a test guide: reading only"')
+    _guide_dir(tmp_path, monkeypatch, text)
+    code, out, _ = run_cli(capsys, "check")
+    assert code == 1 and "raw HTML" in out
+    code, out, _ = run_cli(capsys, "run", "small", "--json")
+    assert "<script>" not in out
 
 
 def test_dumps_escapes_what_json_leaves_raw_and_round_trips():
