@@ -145,8 +145,14 @@ def test_the_transcript_records_actions_with_their_failure_code():
     action = [e for e in r.transcript if e.kind == "action"][-1]
     assert (action.action, action.failure) == ("request_unlink_code", "browser-error")
     assert r.view().step == "clear-cache"
-    assert r.describe(action) == "Action request_unlink_code: failed (browser-error)"
-    assert all(isinstance(r.describe(e), str) and r.describe(e) for e in r.transcript)
+    # Plain words, never internal names: the product's own message for the failure.
+    assert r.describe(action) == (
+        "It did not work: Something went wrong in the browser. Clear the browser cache "
+        "or try another browser, then try again."
+    )
+    lines = r.story()
+    assert lines and all("_" not in line.split(":")[0] for line in lines)
+    assert not any("request_unlink_code" in line or "is_linked" in line for line in lines)
 
 
 def test_shown_steps_list_ask_and_end_steps_with_the_choice_made():

@@ -9,7 +9,7 @@ only names (TikTok, Business Center, an email address...).
 from __future__ import annotations
 
 import pytest
-from engine_paths import snapshots
+from engine_paths import TYPED, snapshots
 
 from assistant.engine import GuideLibrary, Runner, load_guides
 from assistant.i18n.textchecks import needs_translation
@@ -25,7 +25,10 @@ def library() -> GuideLibrary:
 
 def _texts(view) -> list[tuple[str, str]]:
     texts = [("title", view.title), ("body", view.body), ("guide title", view.guide_title)]
-    texts += [(f"choice {n}", label) for n, label in enumerate(view.choices, 1)]
+    # The first ``items`` choices of a pick step are the account's own names
+    # (collaborators, devices): names are not translated.
+    texts += [(f"choice {n}", label) for n, label in enumerate(view.choices, 1)
+              if n > view.items or "·" in label]
     return texts
 
 
@@ -52,7 +55,7 @@ def _walk_in_french(library: GuideLibrary, guide_id: str, snapshot) -> list[str]
     problems: list[str] = []
 
     def explore() -> None:
-        state = (runner.place, runner.snapshot)
+        state = (runner.place, runner.memory, runner.snapshot)
         if state in seen:
             return
         seen.add(state)
@@ -60,6 +63,10 @@ def _walk_in_french(library: GuideLibrary, guide_id: str, snapshot) -> list[str]
         view = runner.view()
         if view.finished:
             return
+        if view.input is not None:
+            runner.answer_text(TYPED[view.input])
+            explore()
+            runner.back()
         for number in range(1, len(view.choices) + 1):
             runner.answer(number)
             explore()
