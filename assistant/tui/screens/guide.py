@@ -164,8 +164,8 @@ class GuideScreen(AssistantScreen):
                       t.gettext("Back to the guides")]
             following = self.next_guide
             if following is not None:
-                labels.insert(0, t.gettext("Next: {guide}",
-                                           guide=self.app.library.title(following, t)))
+                labels.append(t.gettext("Next: {guide}",
+                                        guide=self.app.library.title(following, t)))
             choices.show(labels)
         else:
             choices.show([hide(choice) for choice in view.choices])
@@ -356,8 +356,9 @@ class GuideScreen(AssistantScreen):
     @property
     def finished_actions(self) -> tuple[str, ...]:
         """What the answers offer once the guide has ended (the next guide first)."""
+        # The way on comes last, so that 1, 2 and 3 always mean the same at an ending.
         if self.next_guide is not None:
-            return ("next", *_FINISHED_ACTIONS)
+            return (*_FINISHED_ACTIONS, "next")
         return _FINISHED_ACTIONS
 
     def closing_action(self, name: str) -> None:
