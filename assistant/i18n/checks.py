@@ -229,7 +229,9 @@ def _check_language(
                 report.add(po_path, entry.line, N_("{found} plural forms; “{lang}” has {expected}"),
                            found=len(entry.msgstr), lang=lang, expected=nplurals)
             sources = tuple(filter(None, (entry.msgid, entry.msgid_plural)))
-            for problem in check_translation(lang, sources, entry.msgstr, glossary):
+            # Search words are the words people type, not the product's: no glossary.
+            terms = None if entry.context == "symptom synonym" else glossary
+            for problem in check_translation(lang, sources, entry.msgstr, terms):
                 report.problems.append(Problem(
                     _display(po_path), entry.line, problem.render(report.t.gettext),
                     problem.severity,

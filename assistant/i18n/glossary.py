@@ -56,6 +56,8 @@ class Glossary:
 def _fold(text: str) -> str:
     """Case-folded, no-break spaces as spaces (they are typography, not spelling)."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
+    # A term may be wrapped over two lines of a guide's text.
+    text = re.sub(r"\s+", " ", text)
     return text.replace("\u2019", "'").casefold()
 
 
