@@ -83,3 +83,31 @@ def test_no_instruction_step_has_success_as_its_only_answer(guide_id):
         and step.choices[0].context != "choice" and not step.single_answer
     ]
     assert not lonely, f"{guide_id}: steps with a single answer and no reason: {lonely}"
+
+
+@pytest.mark.parametrize("guide_id", sorted(library().guides))
+def test_every_escalate_ending_hands_over_without_personal_data(guide_id):
+    """Issue "Never stuck": who to ask and what to tell them, masked, at every escalate."""
+    from assistant.engine import Runner
+    from assistant.engine.verdict import handoff
+    from assistant.i18n.translator import Translator, get_translator
+    from assistant.privacy import contains_personal_data
+
+    checked = 0
+    for name in ("default", "not-admin-analyst", "offline-unlink", "stale-cache-unlink",
+                 "unlink-wrong-profile", "invitation-trouble", "share-at-limit", "link-ready",
+                 "personal-to-business"):
+        snapshot = SNAPSHOTS[name]
+        escalated = [a for a, outcome, _f in walk(library(), guide_id, snapshot).paths
+                     if outcome == "escalate"]
+        for answers in escalated[:4]:
+            runner = Runner(library(), guide_id, snapshot, Translator("en"))
+            for answer in answers:
+                runner.give(answer)
+            assert runner.outcome == "escalate"
+            for t in (Translator("en"), get_translator("fr")):
+                text = handoff(runner, t)
+                assert text and "**" in text, f"{guide_id} {answers}: no hand-over"
+                assert not contains_personal_data(text), f"{guide_id}: {text}"
+            checked += 1
+    assert checked, f"{guide_id}: no escalate ending reached on these accounts"
