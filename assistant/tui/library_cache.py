@@ -112,7 +112,7 @@ def index_of(library: GuideLibrary) -> GuideIndex:
     return GuideIndex(
         topics=tuple((topic, topic_label(topic, english)) for topic in TOPICS),
         guides=tuple(GuideEntry(g.id, g.title, g.summary, g.topic)
-                     for g in library.in_topic_order()),
+                     for g in library.index()),
     )
 
 
@@ -169,10 +169,11 @@ class LibraryCache:
             return None
 
     def library(self) -> GuideLibrary:
-        """Load and check the guides, and bring the cached index up to date."""
-        from assistant.engine import load_guides
+        """Open the guides (each is read when first played: guides on demand), and bring
+        the cached index up to date."""
+        from assistant.engine import open_guides
 
-        library = load_guides(self.directory)
+        library = open_guides(self.directory)
         self.remember(index_of(library))
         return library
 
