@@ -37,10 +37,10 @@ class GuideLibrary:
     """Fewest shown steps from ``(guide, step)`` (included) to a ``success`` end step."""
 
     def _header(self, guide_id: str) -> GuideHeader | Guide:
-        if self.headers is not None:
-            for header in self.headers:
-                if header.id == guide_id:
-                    return header
+        if isinstance(self.guides, _OnDemand):
+            header = self.guides._header(guide_id)
+            if header is not None:
+                return header
         return self.guides[guide_id]
 
     def title(self, guide_id: str, translator: Translator) -> str:
@@ -52,6 +52,8 @@ class GuideLibrary:
         return translator.gettext(self._header(guide_id).summary)
 
     headers: list[GuideHeader] | None = None
+    on_demand: bool = False
+    """Opened with :func:`open_guides`: :attr:`headers` are read when first listed."""
     """With :func:`open_guides`: the header of every guide file, in topic order."""
 
     def in_topic_order(self) -> list[Guide]:
@@ -61,6 +63,8 @@ class GuideLibrary:
     def index(self) -> list[GuideHeader]:
         """What listing needs (id, title, topic, summary) in topic order, without loading
         the steps when the library was opened with :func:`open_guides`."""
+        if self.on_demand and self.headers is None:
+            self.headers = read_headers(self.directory)[0]
         if self.headers is not None:
             return list(self.headers)
         return [GuideHeader(g.id, g.title, g.topic, g.summary, g.path)
@@ -141,10 +145,12 @@ class _OnDemand(Mapping[str, Guide]):
     problems (or calls one that has) is left out from then on, its problems recorded.
     """
 
-    def __init__(self, library: GuideLibrary, headers: dict[str, GuideHeader],
-                 translator: Translator) -> None:
+    def __init__(self, library: GuideLibrary, root: Path, translator: Translator) -> None:
         self._library = library
-        self._headers = headers
+        self._root = root
+        self._ids = sorted(p.stem for p in root.glob("*.toml")) if root.is_dir() else []
+        """Every guide file's id (the directory listing only: nothing is read)."""
+        self._known: dict[str, GuideHeader | None] = {}
         self._t = translator
         self._loaded: dict[str, Guide] = {}
         self._broken: set[str] = set()
@@ -152,7 +158,7 @@ class _OnDemand(Mapping[str, Guide]):
     def _load(self, guide_id: str) -> Guide | None:
         if guide_id in self._loaded:
             return self._loaded[guide_id]
-        if guide_id in self._broken or guide_id not in self._headers:
+        if guide_id in self._broken or self._header(guide_id) is None:
             return None
         # The guide and every guide it calls, read and shape-checked once each.
         closure: dict[str, Guide] = {}
@@ -162,7 +168,7 @@ class _OnDemand(Mapping[str, Guide]):
             current = todo.pop()
             if current in closure or current in self._loaded:
                 continue
-            header = self._headers.get(current)
+            header = self._header(current)
             if header is None or current in self._broken:
                 failed = True
                 continue
@@ -179,7 +185,7 @@ class _OnDemand(Mapping[str, Guide]):
         everything = {**self._loaded, **closure}
         known_broken = self._broken | ({guide_id} if failed else set())
         for bad, found in call_problems(everything, known_broken - {guide_id}, self._t,
-                                        known=set(self._headers)).items():
+                                        known=set(self._ids)).items():
             if bad in closure:
                 self._library.problems.extend(found)
                 self._broken.add(bad)
@@ -192,6 +198,17 @@ class _OnDemand(Mapping[str, Guide]):
         self._library.to_success.update(remaining_steps(self._loaded, "success"))
         return closure[guide_id]
 
+    def _header(self, guide_id: str) -> GuideHeader | None:
+        """The header of one guide file, read the first time it is needed."""
+        if guide_id not in self._known:
+            found = None
+            if guide_id in self._ids:
+                path = self._root / f"{guide_id}.toml"
+                fields = read_header(path)
+                found = None if fields is None else GuideHeader(path=path, **fields)
+            self._known[guide_id] = found
+        return self._known[guide_id]
+
     def __getitem__(self, guide_id: str) -> Guide:
         guide = self._load(guide_id)
         if guide is None:
@@ -202,7 +219,7 @@ class _OnDemand(Mapping[str, Guide]):
         return isinstance(guide_id, str) and self._load(guide_id) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter([g for g in self._headers if self._load(g) is not None])
+        return iter([g for g in self._ids if self._load(g) is not None])
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -233,8 +250,8 @@ def open_guides(
     sanitised when shown anyway).
     """
     t = translator if translator is not None else Translator("en")
-    headers, root = read_headers(directory)
+    root = Path(directory) if directory is not None else default_directory()
     library = GuideLibrary({}, [], root, {}, {})
-    library.headers = headers
-    library.guides = _OnDemand(library, {h.id: h for h in headers}, t)
+    library.on_demand = True
+    library.guides = _OnDemand(library, root, t)
     return library
