@@ -106,6 +106,11 @@ def progress_answers(root: Path) -> list[int] | None:
         return None
 
 
+def _without_scroll_bars(text: str) -> str:
+    """The screen with block elements (scroll bar thumbs, U+2580–U+259F) as spaces."""
+    return "".join(" " if "\u2580" <= c <= "\u259f" else c for c in text)
+
+
 def test_kill_9_right_after_a_step_resumes_at_that_step_with_the_same_account(
     terminal, tmp_path
 ):
@@ -128,7 +133,9 @@ def test_kill_9_right_after_a_step_resumes_at_that_step_with_the_same_account(
     second.press("1")
     second.wait_for_text("Step 2")
     after = second.settled()
-    assert after == before  # the step, its title and text, the account panel, the keys
+    # The step, its title and text, the account panel, the keys; a scroll bar's thumb
+    # may be drawn a frame later in one run than in the other: it is not compared.
+    assert _without_scroll_bars(after) == _without_scroll_bars(before)
     assert "@maison.lune" in after and "linked" in after
     second.press("C-q")
     second.wait_for_text("EXITED 0")
