@@ -328,35 +328,38 @@ class _FileReader:
         self.check_choices(choices, report)
         return choices
 
-    def read_pick(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+    def shown_texts(self, step_id: str, table: dict[str, Any], report: Any) -> tuple[str, str]:
+        """The title and body of a shown step, read and checked."""
         title = self.text(table, "title", report)
         body = self.text(table, "body", report)
         self.check_texts(step_id, table, title, body, report)
-        source = self.text(table, "from", report)
-        if source and source not in PICK_SOURCES:
+        return title, body
+
+    def one_of(self, table: dict[str, Any], key: str, known: dict[str, str], fallback: str,
+               report: Any) -> str:
+        """A field whose value must be one of ``known`` (``fallback`` once reported)."""
+        value = self.text(table, key, report)
+        if value and value not in known:
             report(N_("field '{field}': '{value}' is not one of: {known}"),
-                   field="from", value=source, known=", ".join(PICK_SOURCES))
-            source = "members"
+                   field=key, value=value, known=", ".join(known))
+        return value if value in known else fallback
+
+    def read_pick(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
+        title, body = self.shown_texts(step_id, table, report)
+        source = self.one_of(table, "from", PICK_SOURCES, "members", report)
         extra = self.read_extra(table, line, report)
         if len(extra) >= MAX_CHOICES:
             report(N_("at most {max} choices (found {count})"), max=MAX_CHOICES - 1,
                    count=len(extra))
-        return PickStep(step_id, title, body, source or "members",
-                        self.text(table, "next", report), tuple(extra),
-                        self.text(table, "if_empty", report), line)
+        return PickStep(step_id, title, body, source, self.text(table, "next", report),
+                        tuple(extra), self.text(table, "if_empty", report), line)
 
     def read_input(self, step_id: str, table: dict[str, Any], line: int, report: Any) -> Step:
-        title = self.text(table, "title", report)
-        body = self.text(table, "body", report)
-        self.check_texts(step_id, table, title, body, report)
-        store = self.text(table, "store", report)
-        if store and store not in INPUT_KINDS:
-            report(N_("field '{field}': '{value}' is not one of: {known}"),
-                   field="store", value=store, known=", ".join(INPUT_KINDS))
-            store = "invitee"
+        title, body = self.shown_texts(step_id, table, report)
+        store = self.one_of(table, "store", INPUT_KINDS, "invitee", report)
         extra = self.read_extra(table, line, report)
-        return InputStep(step_id, title, body, store or "invitee",
-                         self.text(table, "next", report), tuple(extra), line)
+        return InputStep(step_id, title, body, store, self.text(table, "next", report),
+                         tuple(extra), line)
 
     def check_texts(
         self, step_id: str, table: dict[str, Any], title: str, body: str, report: Any
