@@ -20,6 +20,7 @@ from functools import cache
 from markdown_it import MarkdownIt
 
 from assistant.engine.markdown_policy import MAX_BODY_CHARS, MAX_LINE_CHARS, markdown_issues
+from assistant.i18n.command_slot import command_slot_refusal
 from assistant.i18n.glossary import Glossary, term_problems
 from assistant.i18n.markers import N_
 from assistant.i18n.safeformat import FormatRefused, placeholders, unsafe_placeholders
@@ -343,6 +344,14 @@ def check_policy(sources: Sequence[str], translation: str) -> list[TextProblem]:
     return problems
 
 
+def check_command_slots(sources: Sequence[str], translation: str) -> list[TextProblem]:
+    """A command to copy keeps the English text's shape around it (:mod:`command_slot`)."""
+    refusal = command_slot_refusal(sources, translation)
+    if refusal is None:
+        return []
+    return [TextProblem(refusal.reason, dict(refusal.fields))]
+
+
 def check_translation(
     lang: str, sources: Sequence[str], forms: Sequence[str], glossary: Glossary | None = None
 ) -> list[TextProblem]:
@@ -350,6 +359,7 @@ def check_translation(
     problems = check_placeholders(sources, forms)
     for form in forms:
         problems += check_policy(sources, form)
+        problems += check_command_slots(sources, form)
         problems += check_markdown(sources[0], form)
         if lang in TYPOGRAPHY_LANGUAGES:
             problems += check_french_typography(form)

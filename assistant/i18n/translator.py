@@ -36,6 +36,7 @@ from assistant.i18n.catalogue import (
     catalogue_paths,
     load_messages,
 )
+from assistant.i18n.command_slot import COMMAND_FIELDS, command_slot_refusal
 from assistant.i18n.markers import N_, NC_, NP_, Counted
 from assistant.i18n.pofile import CatalogueError
 from assistant.i18n.safeformat import FormatRefused, placeholders, safe_format
@@ -112,6 +113,10 @@ class Translator:
                         N_("placeholder {shown} is not in the English text"),
                         shown="{" + sorted(extra)[0] + "}",
                     )
+                if COMMAND_FIELDS & fields.keys():
+                    refusal = command_slot_refusal(sources, translated)
+                    if refusal is not None:
+                        raise refusal
                 return safe_format(translated, fields)
             except FormatRefused as refused:
                 self.warn(self._say(
