@@ -214,9 +214,30 @@ def _requested_language(argv: list[str]) -> str | None:
     return found
 
 
+OUTPUT_FAILED = 74
+"""Exit code when standard output cannot be written (``EX_IOERR``): closed, a full
+disk, an I/O error. The input was not at fault, so not 2."""
+
+INTERRUPTED = 130
+"""Exit code after Ctrl+C, as the shell reports a process ended by SIGINT."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Parse ``argv`` and run the command; return the exit code."""
+    """Parse ``argv`` and run the command; return the exit code.
+
+    Whatever happens to the streams (closed, a full disk, a broken pipe) or to the
+    process (Ctrl+C at any moment), the person gets at most one line, never a
+    traceback.
+    """
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        return INTERRUPTED
+
+
+def _main(argv: Sequence[str] | None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    closed_stdout = _stand_in_for_closed_streams()
     fit_output_encoding(sys.stdout)
     fit_output_encoding(sys.stderr)
     requested = _requested_language(argv)
@@ -225,34 +246,105 @@ def main(argv: Sequence[str] | None = None) -> int:
     if unavailable(requested):
         sys.stderr.write(f"{PROG}: {no_catalogue_warning(requested or '')}\n")
     command, rest = split_command(argv)
-    with speaking(translator):
-        if command is not None:
-            make_parser, module = COMMANDS[command]
-            args = make_parser(translator).parse_args(rest)
-        else:
-            module = "ui"
-            args = _ui_parser(translator).parse_args(rest)
     context = Context(translator=translator, stdout=sys.stdout, stderr=sys.stderr)
     try:
-        return _command(module)(args, context)
+        with speaking(translator):
+            if command is not None:
+                make_parser, module = COMMANDS[command]
+                args = make_parser(translator).parse_args(rest)
+            else:
+                module = "ui"
+                args = _ui_parser(translator).parse_args(rest)
+    except SystemExit as done:  # --help, --version, or a usage error already printed
+        if closed_stdout:
+            return _output_failed(context, translator.gettext("it is closed"))
+        try:
+            sys.stdout.flush()
+        except OSError as error:
+            return _output_failed(context, error.strerror or type(error).__name__)
+        return done.code if isinstance(done.code, int) else 2
+    if closed_stdout:
+        return _output_failed(context, translator.gettext("it is closed"))
+    try:
+        code = _command(module)(args, context)
+        sys.stdout.flush()
+        return code
     except CommandError as error:
         context.stderr.write(f"{PROG}: {error}\n")
         return error.exit_code
     except KeyboardInterrupt:
-        return 130
+        return INTERRUPTED
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if getattr(error, "filename", None) is not None:  # a file, not an output stream
+            return _internal_error(context, error)
+        return _output_failed(context, error.strerror or type(error).__name__)
     except Exception as error:  # a bug: one line for the person, the traceback on request
-        if os.environ.get("ASSISTANT_DEBUG"):
-            raise
-        t = context.translator
-        context.stderr.write(f"{PROG}: " + t.gettext(
-            "internal error ({error}); please report it, with ASSISTANT_DEBUG=1 for details",
-            error=f"{type(error).__name__}: {error}",
-        ) + "\n")
-        return 70
+        return _internal_error(context, error)
     finally:
         _report_translation_warnings(context)
+
+
+def _internal_error(context: Context, error: Exception) -> int:
+    if os.environ.get("ASSISTANT_DEBUG"):
+        raise error
+    t = context.translator
+    context.stderr.write(f"{PROG}: " + t.gettext(
+        "internal error ({error}); please report it, with ASSISTANT_DEBUG=1 for details",
+        error=f"{type(error).__name__}: {error}",
+    ) + "\n")
+    return 70
+
+
+def _output_failed(context: Context, reason: str) -> int:
+    """Standard output cannot be written: one line on standard error, exit 74."""
+    _silence_stdout()
+    t = context.translator
+    try:
+        context.stderr.write(f"{PROG}: " + t.gettext(
+            "cannot write to {output} ({reason})",
+            output=t.gettext("standard output"), reason=reason,
+        ) + "\n")
+        context.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    return OUTPUT_FAILED
+
+
+def _stand_in_for_closed_streams() -> bool:
+    """Give a closed standard stream a stand-in; return whether stdout was closed.
+
+    Python leaves ``sys.stdin``, ``sys.stdout`` or ``sys.stderr`` as ``None`` when the
+    descriptor was closed (``assistant 0<&-``). Input then reads as empty, standard
+    error writes to nothing, and a closed standard output is reported (it is where
+    the results were to go).
+    """
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """After a failed write: point standard output at /dev/null, so that the flush at
+    exit does not fail a second time with a traceback."""
+    try:
+        fd = sys.stdout.fileno()
+        devnull = os.open(os.devnull, os.O_WRONLY)
+    except (OSError, ValueError, AttributeError):
+        return
+    try:
+        os.dup2(devnull, fd)
+    except OSError:
+        pass
+    finally:
+        os.close(devnull)
 
 
 def _report_translation_warnings(context: Context) -> None:

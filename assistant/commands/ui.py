@@ -23,10 +23,19 @@ def main(args: argparse.Namespace, context: Context) -> int:
     # Start-up builds many thousands of objects that live as long as the app (modules,
     # styles, widgets): the collector would walk them again and again before the first
     # screen for nothing. The app turns it back on once that screen is drawn.
+    from assistant.tui.served import NoTerminal
+
     gc.disable()
     try:
         app = build_app(args, context)
         app.run()
+    except NoTerminal:
+        t = context.translator
+        raise CommandError(t.gettext(
+            "the full-screen assistant needs a terminal; without one, use "
+            "{examples}",
+            examples="assistant guides, assistant run, assistant diagnose",
+        )) from None
     finally:
         gc.enable()
     return app.return_code or 0

@@ -7,7 +7,10 @@ diagnosis and the account layer decide.
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import os
+import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -27,6 +30,7 @@ from assistant.safetext import clean, clean_line
 from assistant.tui.keys import translate_bindings
 from assistant.tui.library_cache import GuideIndex, LibraryCache, index_of
 from assistant.tui.saving import ProgressSaver
+from assistant.tui.served import TERMINATED, NoTerminal, has_terminal, is_served
 from assistant.tui.themes import HIGH_CONTRAST, register_themes
 
 if TYPE_CHECKING:
@@ -254,6 +258,28 @@ class AssistantApp(App[int]):
     def lang(self) -> str:
         """The language shown now (``en`` or ``fr``)."""
         return self.translator.lang
+
+    def run(self, *, headless: bool = False, **options: object) -> int | None:  # type: ignore[override]
+        """Run on the terminal; refused with :class:`NoTerminal` when there is none.
+
+        Without a terminal on both standard input and output (``assistant < /dev/null``,
+        ``echo 1 | assistant``, a closed stream) Textual would spin reading nothing;
+        a session of ``assistant serve`` talks to the browser instead, and a headless
+        run (tests, benchmarks) needs none.
+        """
+        if not headless and not is_served(os.environ) and not has_terminal():
+            raise NoTerminal
+        return super().run(headless=headless, **options)  # type: ignore[arg-type]
+
+    def on_load(self) -> None:
+        """SIGTERM (``kill``, ``timeout``) ends the app as Ctrl+Q does, so that the
+        terminal is given back as it was: main screen, no mouse tracking, cursor on."""
+        try:
+            asyncio.get_running_loop().add_signal_handler(
+                signal.SIGTERM, lambda: self.exit(return_code=TERMINATED)
+            )
+        except (NotImplementedError, RuntimeError, ValueError):
+            pass  # no signal handlers here (not the main thread, or Windows)
 
     def on_mount(self) -> None:
         """Go where the command line asked, then load the guides in the background."""

@@ -12,6 +12,7 @@ the tab closes (:mod:`assistant.web.server`).
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -25,6 +26,25 @@ if TYPE_CHECKING:
 
 SERVED_VARIABLE = "ASSISTANT_SERVED"
 """Set to ``1`` by ``assistant serve`` in the environment of each session's process."""
+
+
+TERMINATED = 128 + 15
+"""Exit code after SIGTERM, as the shell reports a process ended by it."""
+
+
+class NoTerminal(Exception):
+    """The full-screen UI was started without a terminal to draw on or read from."""
+
+
+def has_terminal() -> bool:
+    """Whether standard input and output are both a terminal."""
+    for stream in (sys.stdin, sys.stdout):
+        try:
+            if stream is None or not stream.isatty():
+                return False
+        except (OSError, ValueError):
+            return False
+    return True
 
 
 def is_served(environ: Mapping[str, str]) -> bool:
