@@ -8,6 +8,8 @@ never with a traceback. See ``docs/snapshot-format.md``.
 from __future__ import annotations
 
 import json
+import os
+import stat
 import sys
 from os import PathLike
 from typing import IO, Any
@@ -84,13 +86,19 @@ def _as_objects(data: Any) -> Any:
 
 
 def read_snapshot(
-    path: str | PathLike[str], stdin: IO[bytes] | IO[str] | None = None
+    path: str | PathLike[str], stdin: IO[bytes] | IO[str] | None = None,
+    *, regular_only: bool = False,
 ) -> Snapshot:
     """Read and check the snapshot in file ``path``; ``-`` reads standard input.
 
     ``stdin`` replaces :data:`sys.stdin` (for tests). Raises :class:`SnapshotError`,
-    also when the file cannot be read.
+    also when the file cannot be read. With ``regular_only`` (the UI, whose keyboard
+    is standard input), ``-`` and anything but a regular file (a named pipe, a
+    terminal, a device, a directory) are refused before a single byte is read, and
+    never opened in a way that could wait: reading them would freeze the screen.
     """
+    if regular_only:
+        return load_snapshot(_read_regular_file(path), str(path))
     if str(path) == STDIN:
         source = "<stdin>"
         stream: IO[Any] = stdin if stdin is not None else sys.stdin
@@ -112,6 +120,59 @@ def read_snapshot(
             {"reason": problem.strerror or type(problem).__name__},
         ) from None
     return load_snapshot(raw, source)
+
+
+_NOT_A_FILE = {
+    stat.S_IFDIR: N_("a folder, not a snapshot file"),
+    stat.S_IFIFO: N_("a named pipe, not a snapshot file: only regular files are read here"),
+    stat.S_IFCHR: N_("a device, not a snapshot file: only regular files are read here"),
+    stat.S_IFBLK: N_("a device, not a snapshot file: only regular files are read here"),
+}
+"""Why a path that is not a regular file is refused, by the kind of thing it is."""
+
+
+def _not_a_file(source: str, mode: int) -> SnapshotError:
+    """The refusal of a path whose ``mode`` is not a regular file's."""
+    expected = _NOT_A_FILE.get(stat.S_IFMT(mode),
+                               N_("not a regular file: only regular files are read here"))
+    return SnapshotError(source, "", expected)
+
+
+def _read_regular_file(path: str | PathLike[str]) -> bytes:
+    """The first bytes of ``path`` (enough to tell it is too large), if it is a regular
+    file; :class:`SnapshotError` otherwise, decided before reading anything.
+
+    The path is checked with ``stat`` first, then opened without blocking (a named
+    pipe opened for reading waits for a writer otherwise) and without becoming the
+    controlling terminal, and checked again on what was opened: a path swapped for a
+    pipe in between is still refused.
+    """
+    source = str(path)
+    if source == STDIN:
+        raise SnapshotError(source, "", N_(
+            "standard input is the keyboard here; type the path of a snapshot file"))
+    try:
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(source, mode)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+        descriptor = os.open(path, flags | getattr(os, "O_BINARY", 0))
+    except OSError as problem:
+        raise _unreadable(source, problem) from None
+    with os.fdopen(descriptor, "rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(source, mode)
+        try:
+            return handle.read(MAX_SNAPSHOT_BYTES + 1)
+        except OSError as problem:
+            raise _unreadable(source, problem) from None
+
+
+def _unreadable(source: str, problem: OSError) -> SnapshotError:
+    """The refusal of a file the system would not let us read."""
+    return SnapshotError(source, "", N_("cannot read it ({reason})"),
+                         {"reason": problem.strerror or type(problem).__name__})
 
 
 def dump_snapshot(snapshot: Snapshot) -> dict[str, Any]:

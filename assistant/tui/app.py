@@ -25,7 +25,7 @@ from textual.screen import Screen
 from assistant.account.model import Snapshot
 from assistant.account.snapshot import default_snapshot
 from assistant.i18n.translator import NC_, Translator, get_translator
-from assistant.progress_store import ProgressStore, SetAside, account_digest, belongs_to
+from assistant.progress_store import ProgressStore, SetAside, account_digest
 from assistant.safetext import clean, clean_line
 from assistant.tui.keys import translate_bindings
 from assistant.tui.library_cache import GuideIndex, LibraryCache, index_of
@@ -283,10 +283,8 @@ class AssistantApp(App[int]):
 
     def on_mount(self) -> None:
         """Go where the command line asked, then load the guides in the background."""
-        envelope, set_aside = self.progress_store.load()
-        if envelope is not None and not belongs_to(envelope, self.account_key):
-            # Another customer's place: kept on disk for their file, never offered here.
-            envelope = None
+        # Only this account's place: another customer's stays on disk for their file.
+        envelope, set_aside = self.progress_store.load(self.account_key)
         self._saved_progress = (envelope, set_aside)
         if self._high_contrast:
             self.theme = HIGH_CONTRAST
@@ -458,7 +456,7 @@ class AssistantApp(App[int]):
         never waits for the disk; leaving the app waits for it.
         """
         if runner.finished:
-            self._saver.save(None)
+            self._saver.save(None, account=self.account_key)
         else:
             self._saver.save(runner.to_progress(), account=self.account_key)
         failure = self._saver.failure()
@@ -473,8 +471,8 @@ class AssistantApp(App[int]):
             )
 
     def forget_progress(self) -> None:
-        """Forget the saved guide (after any save still on its way)."""
-        self._saver.save(None)
+        """Forget this account's saved guide (after any save still on its way)."""
+        self._saver.save(None, account=self.account_key)
 
     def flush_progress(self) -> None:
         """Wait until every requested save is on disk."""
@@ -549,8 +547,8 @@ class AssistantApp(App[int]):
         self.simulated = account.snapshot
         self._parked.clear()
         self._relabel_screens()
-        envelope, set_aside = self.progress_store.load()
-        if envelope is not None and belongs_to(envelope, self.account_key):
+        envelope, set_aside = self.progress_store.load(self.account_key)
+        if envelope is not None or set_aside is not None:
             self._saved_progress = (envelope, set_aside)
             self.call_after_refresh(self.offer_resume)
 

@@ -35,14 +35,14 @@ class ProgressSaver:
 
     def save(self, progress: dict[str, Any] | None, **extra: Any) -> None:
         """Write ``progress`` (with ``extra`` envelope fields), or forget the saved place
-        when it is ``None``."""
+        of ``extra``'s ``account`` when it is ``None``."""
         self._worker().submit(self._write, progress, extra)
 
     def _write(self, progress: dict[str, Any] | None, extra: dict[str, Any]) -> None:
         """On the saving thread: write or clear, remember a failure for the UI."""
         try:
             if progress is None:
-                self.store.clear()
+                self.store.clear(extra.get("account"))
             else:
                 self.store.save(progress, **extra)
         except OSError as problem:

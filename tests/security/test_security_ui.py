@@ -38,7 +38,7 @@ from assistant.account.snapshot import (
 from assistant.diagnose import diagnose
 from assistant.engine import GuideLibrary, load_guides
 from assistant.i18n.translator import get_translator
-from assistant.progress_store import ProgressStore
+from assistant.progress_store import PLACES_FORMAT, ProgressStore
 from assistant.transcript import session_markdown
 from assistant.tui.app import Account, AssistantApp
 from assistant.tui.screens.account import AccountScreen
@@ -365,8 +365,10 @@ def test_progress_is_written_to_a_temporary_file_synced_then_renamed(tmp_path, m
     def replace(source: Any, target: Any) -> None:
         calls.append(("replace", (str(source), str(target))))
         # The old progress is still whole until the rename.
-        assert json.loads(Path(target).read_text())["progress"] == {"answers": [1]}
-        assert json.loads(Path(source).read_text())["progress"] == {"answers": [1, 2]}
+        (old,) = json.loads(Path(target).read_text())["places"]
+        assert old["progress"] == {"answers": [1]}
+        (new,) = json.loads(Path(source).read_text())["places"]
+        assert new["progress"] == {"answers": [1, 2]}
         real_replace(source, target)
 
     monkeypatch.setattr(os, "fsync", fsync)
@@ -391,7 +393,8 @@ def test_a_failed_write_keeps_the_previous_progress_and_no_temporary_file(tmp_pa
     with pytest.raises(OSError):
         store.save({"answers": [1, 2]})
     assert store.load()[0]["progress"] == {"answers": [1]}
-    assert [p.name for p in tmp_path.iterdir()] == ["progress.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".progress.json.lock",
+                                                          "progress.json"]
 
 
 FOREIGN = {
@@ -421,7 +424,7 @@ async def test_a_corrupt_or_foreign_progress_file_is_set_aside_with_a_warning(
         await pilot.pause()
         assert isinstance(app.screen, GuideScreen)  # the app goes on as usual
     # The guide just opened saved its own place; the foreign file is only set aside.
-    assert not path.exists() or json.loads(path.read_text())["format"] == "progress-file/1"
+    assert not path.exists() or json.loads(path.read_text())["format"] == PLACES_FORMAT
     (aside,) = path.parent.glob("p.json.unreadable-*")
     assert aside.read_bytes() == FOREIGN[name]
 

@@ -101,7 +101,8 @@ def progress_answers(root: Path) -> list[int] | None:
     """The answers in the saved progress file under ``root``'s state directory."""
     path = root / "state" / "tiktok-account-assistant" / "progress.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))["progress"]["answers"]
+        # The most recent place comes first.
+        return json.loads(path.read_text(encoding="utf-8"))["places"][0]["progress"]["answers"]
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -31,7 +31,9 @@ def test_progress_write_leaves_no_temporary_file(tmp_path):
     store = ProgressStore(tmp_path / "progress.json")
     for answers in ([1], [1, 2], [1, 2, 3]):
         store.save({"answers": answers})
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["progress.json"]
+    # The lock file stays (removing it would race with a session waiting on it).
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".progress.json.lock",
+                                                          "progress.json"]
     assert store.load()[0]["progress"] == {"answers": [1, 2, 3]}
 
 

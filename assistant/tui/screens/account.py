@@ -119,7 +119,9 @@ class AccountScreen(AssistantModal[None]):
             self._snapshot_pasted(path)
             return
         try:
-            snapshot = read_snapshot(path)
+            # Only a regular file: a pipe, a terminal or "-" would wait for input the
+            # keyboard is busy giving to the app, and the screen would freeze.
+            snapshot = read_snapshot(path, regular_only=True)
         except SnapshotError as problem:
             self.show_error(problem)
             return

@@ -18,6 +18,7 @@ from assistant.tui.widgets.key_bar import KeyBar
 
 if TYPE_CHECKING:
     from assistant.engine import Notice, Runner
+    from assistant.i18n.translator import Translator
     from assistant.progress_store import SetAside
     from assistant.tui.app import AssistantApp
 
@@ -41,26 +42,38 @@ def saved_run(
         try:
             runner, notice = from_progress(envelope["progress"], app.library, t)
         except ProgressError as error:
-            set_aside = app.progress_store.set_aside(str(error))
+            set_aside = app.progress_store.set_aside(str(error), app.account_key)
             problem = str(error)
         except (ValueError, TypeError, LookupError, RecursionError) as error:
             # A file from elsewhere that the engine did not foresee: still never fatal.
             problem = f"not usable progress ({type(error).__name__})"
-            set_aside = app.progress_store.set_aside(problem)
+            set_aside = app.progress_store.set_aside(problem, app.account_key)
     if problem is not None:
-        from assistant.privacy import mask_text
-
-        where = str(set_aside.path) if set_aside is not None else ""
-        # The reason may quote the saved snapshot (an email, a phone number); the path
-        # is the program's own and stays whole.
-        app.notify(
-            t.gettext("Your saved place could not be used ({reason}); it was set aside: {path}",
-                      reason=mask_text(problem), path=where),
-            severity="warning",
-        )
+        app.notify(set_aside_warning(t, problem, set_aside), severity="warning")
     if runner is None:
         return None
     return runner, notice
+
+
+def set_aside_warning(t: Translator, problem: str, set_aside: SetAside | None) -> str:
+    """What happened to a saved place that could not be used, as it happened: "set
+    aside" only when it was moved.
+
+    The reason may quote the saved snapshot (an email, a phone number), so it is
+    masked; the path is the program's own and stays whole.
+    """
+    from assistant.privacy import mask_text
+
+    if set_aside is None:
+        return t.gettext("Your saved place could not be used ({reason}).",
+                         reason=mask_text(problem))
+    if not set_aside.moved:
+        return t.gettext(
+            "Your saved place could not be used ({reason}) nor moved aside ({problem}); "
+            "it stays in {path}, unused.",
+            reason=mask_text(problem), problem=set_aside.problem, path=str(set_aside.path))
+    return t.gettext("Your saved place could not be used ({reason}); it was set aside: {path}",
+                     reason=mask_text(problem), path=str(set_aside.path))
 
 
 class ResumeScreen(AssistantModal[None]):
