@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.commands.common import Context
 from assistant.engine import load_guides
@@ -17,22 +18,40 @@ from assistant.i18n.translator import Translator
 from assistant.problems import Problem, Severity
 from assistant.safetext import SafeStream, clean_line
 
+if TYPE_CHECKING:
+    from assistant.i18n.checks import Coverage
+
+
+class _Catalogues:
+    """The catalogue half, read and checked once: its problems and its coverage lines."""
+
+    def __init__(self, t: Translator, locales: Path | None, only: Path | None) -> None:
+        self.t, self.locales, self.only = t, locales, only
+        self._result: tuple[list[Problem], list[Coverage]] | None = None
+
+    def result(self) -> tuple[list[Problem], list[Coverage]]:
+        """The problems and the per-language counts (checked on the first call)."""
+        if self._result is None:
+            from assistant.i18n.checks import check_and_count
+
+            self._result = check_and_count(self.locales, translator=self.t, only=self.only)
+        return self._result
+
 
 def _catalogue_problems(
-    t: Translator, locales: Path | None = None, only: Path | None = None
+    t: Translator, locales: Path | None = None, only: Path | None = None,
+    shared: _Catalogues | None = None,
 ) -> list[Problem]:
-    from assistant.i18n.checks import check_catalogues
-
-    return list(check_catalogues(locales, translator=t, only=only))
+    return list((shared or _Catalogues(t, locales, only)).result()[0])
 
 
 def _coverage_lines(
-    t: Translator, locales: Path | None = None, only: Path | None = None
+    t: Translator, locales: Path | None = None, only: Path | None = None,
+    shared: _Catalogues | None = None,
 ) -> list[str]:
     """One line per language: how much of the template it translates."""
-    from assistant.i18n.checks import coverage
-
-    return [entry.describe(t) for entry in coverage(locales, only=only)]
+    coverages = (shared or _Catalogues(t, locales, only)).result()[1]
+    return [entry.describe(t) for entry in coverages]
 
 
 def _guarded(name: str, check: Callable[[], list[Problem]], t: Translator) -> list[Problem]:
@@ -73,11 +92,13 @@ def main(args: argparse.Namespace, context: Context) -> int:
     problems = [] if only is not None else (
         _guarded("guides", guides, t) + _guarded("symptoms", symptoms, t)
     )
-    problems += _guarded("locales", lambda: _catalogue_problems(t, tree.locales, only), t)
+    catalogues = _Catalogues(t, tree.locales, only)
+    problems += _guarded(
+        "locales", lambda: _catalogue_problems(t, tree.locales, only, catalogues), t)
     for problem in problems:
         out.write(clean_line(problem.render(t)) + "\n")
     try:
-        for line in _coverage_lines(t, tree.locales, only):
+        for line in _coverage_lines(t, tree.locales, only, catalogues):
             out.write(clean_line(line) + "\n")
     except Exception as error:  # the counts are information: never hide the verdict
         problems.append(Problem("locales", 0, t.gettext(

@@ -37,6 +37,11 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 # In running text only these can start markup (the rest matters at a line's start).
 _MARKUP = re.compile(r"([\\`*_\[\]<>!&~#])")
 _LINE_START = re.compile(r"^(\d*)([-+=|.)])")
+# What could make a text more than paragraphs of plain words: a character that starts
+# inline markup or an entity, a line break markdown-it reads as a newline (``\r``), or,
+# at a line's start, indentation (code), a list, heading or setext marker, a number
+# then ``.`` or ``)`` (a numbered list). Generous: a plain text it flags is merely parsed.
+_MAY_HOLD_MARKUP = re.compile(r"[\\`*_\[\]<>&~\r]|(?:^|\n)(?:[ \t]|[-+=#|]|\d+[.)])")
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,15 @@ def _parse(text: str) -> list[Token]:
     return _parser().parse(text)
 
 
+def is_plain_text(text: str) -> bool:
+    """Whether ``text`` is sure to parse as paragraphs of plain text and line breaks.
+
+    Such a text holds no link, HTML, list, heading, emphasis or code: checks that look
+    for those need not parse it (most messages and guide texts are plain).
+    """
+    return _MAY_HOLD_MARKUP.search(text) is None
+
+
 def _shown(text: str, limit: int = 40) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
@@ -100,6 +114,8 @@ def _content_issues(text: str) -> tuple[MarkdownIssue, ...]:
     Kept per text: the loader, the catalogue checks and the translator preview ask
     about the same English sources, and parsing is the cost of ``assistant check``.
     """
+    if is_plain_text(text):
+        return ()
     issues: list[MarkdownIssue] = []
     for token in _parse(text):
         line = token.map[0] if token.map else 0

@@ -345,9 +345,17 @@ def check_catalogues(
     A language that is not completely translated also gets one warning with its
     coverage line (see :func:`coverage` for the counts themselves).
     """
+    return check_and_count(locales_root, translator, only)[0]
+
+
+def check_and_count(
+    locales_root: Path | None = None, translator: Translator | None = None,
+    only: Path | None = None,
+) -> tuple[list[Problem], list[Coverage]]:
+    """:func:`check_catalogues` and :func:`coverage` from one reading of the catalogues."""
     coverages, problems = _run(locales_root, translator, only)
     t = translator or get_translator(SOURCE_LANGUAGE)
     for item in coverages:
         if not item.complete:
             problems.append(Problem(item.file, 0, item.describe(t), Severity.WARNING))
-    return problems
+    return problems, coverages

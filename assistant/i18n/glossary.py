@@ -21,6 +21,7 @@ import re
 import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from assistant.i18n.markers import N_
@@ -53,6 +54,7 @@ class Glossary:
     """``(line, English reason marked for translation, fields)``."""
 
 
+@lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
     """Case-folded, no-break spaces as spaces (they are typography, not spelling)."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")
@@ -114,8 +116,18 @@ def load_glossary(path: Path) -> Glossary:
     return glossary
 
 
+@lru_cache(maxsize=1024)
+def _phrase(phrase: str) -> tuple[str, re.Pattern[str]]:
+    """``phrase`` folded, and the pattern finding it as whole words."""
+    folded = _fold(phrase)
+    return folded, re.compile(rf"(?<!\w){re.escape(folded)}(?!\w)")
+
+
 def _contains(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(_fold(phrase))}(?!\w)", _fold(text)) is not None
+    folded, pattern = _phrase(phrase)
+    within = _fold(text)
+    # The search only confirms whole words: most texts do not hold the phrase at all.
+    return folded in within and pattern.search(within) is not None
 
 
 def _without(text: str, phrases: tuple[str, ...]) -> str:

@@ -22,6 +22,7 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b
             "f": "\f", "v": "\v"}
 _OCTAL = re.compile(r"[0-7]{1,3}")
 _HEX = re.compile(r"[0-9A-Fa-f]{1,2}")
+_PLAIN = re.compile(r'[^"\\]*')
 
 
 class CatalogueError(ValueError):
@@ -124,9 +125,17 @@ def _unquote(text: str, line: int) -> str:
     """The value of one C-style quoted string (the whole of ``text``)."""
     if not text.startswith('"'):
         raise CatalogueError(N_("expected a quoted string"), line)
+    inside = text[1:-1]
+    if len(text) > 1 and text[-1] == '"' and '"' not in inside and "\\" not in inside:
+        return inside  # no escape: the common case, read without the loop below
     out: list[str] = []
     position = 1
     while position < len(text):
+        plain = _PLAIN.match(text, position)
+        if plain and plain.end() > position:
+            out.append(plain.group())
+            position = plain.end()
+            continue
         char = text[position]
         if char == '"':
             if text[position + 1:].strip():

@@ -15,11 +15,16 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from markdown_it import MarkdownIt
 
-from assistant.engine.markdown_policy import MAX_BODY_CHARS, MAX_LINE_CHARS, markdown_issues
+from assistant.engine.markdown_policy import (
+    MAX_BODY_CHARS,
+    MAX_LINE_CHARS,
+    is_plain_text,
+    markdown_issues,
+)
 from assistant.i18n.command_slot import command_slot_refusal
 from assistant.i18n.glossary import Glossary, term_problems
 from assistant.i18n.markers import N_
@@ -150,9 +155,17 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark")
 
 
+@lru_cache(maxsize=16384)
 def _structure(text: str) -> tuple[Counter[str], list[str]]:
+    """The Markdown constructs of ``text`` by kind, and its link targets.
+
+    Kept per text (the English of a message is compared with each of its forms and
+    languages): callers only read the result.
+    """
     counts: Counter[str] = Counter()
     links: list[str] = []
+    if is_plain_text(text):
+        return counts, links
     # A placeholder such as {x.__class__} must not read as emphasis.
     for token in _markdown().parse(_PLACEHOLDER.sub("X", text)):
         for item in (token, *(token.children or ())):
