@@ -262,7 +262,7 @@ def _main(argv: Sequence[str] | None) -> int:
             sys.stdout.flush()
         except OSError as error:
             return _output_failed(context, error.strerror or type(error).__name__)
-        return done.code if isinstance(done.code, int) else 2
+        raise done from None
     if closed_stdout:
         return _output_failed(context, translator.gettext("it is closed"))
     try:
