@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from assistant import __version__
 from assistant.account.model import Intent
@@ -34,6 +35,12 @@ class _Parser(argparse.ArgumentParser):
         """Report a usage error in one line and exit with code 2."""
         sys.stderr.write(clean_line(f"{self.prog}: {message} (--help)") + "\n")
         raise SystemExit(2)
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        """Write ``--help`` or ``--version`` text; unlike argparse's own, a failed write
+        (a full disk, a closed pipe) is not swallowed: :func:`main` reports it."""
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def _h(text: str) -> str:
@@ -263,6 +270,11 @@ def _main(argv: Sequence[str] | None) -> int:
         except OSError as error:
             return _output_failed(context, error.strerror or type(error).__name__)
         raise done from None
+    except BrokenPipeError:  # ``--help | head -1``: the reader had enough
+        _silence_stdout()
+        return 0
+    except OSError as error:  # --help or --version could not be written
+        return _output_failed(context, error.strerror or type(error).__name__)
     if closed_stdout:
         return _output_failed(context, translator.gettext("it is closed"))
     try:

@@ -8,6 +8,7 @@ touches the disk.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from collections.abc import Sequence
@@ -222,38 +223,112 @@ def session_markdown(
 
 def transcript_directories(preferred: Path | None = None) -> list[Path]:
     """Where a transcript may go, in order: ``preferred`` (a chosen path), the user's
-    documents folder, the user's data directory."""
+    documents folder, the user's data directory, then a private folder in the system's
+    temporary directory (the last resort, so that a transcript is never lost for want
+    of a folder).
+
+    Every path is made absolute now; a relative one is dropped when the working
+    directory has been deleted (it would name nothing), so the next one is used.
+    """
     from platformdirs import user_documents_path
 
     candidates = [preferred] if preferred is not None else []
     candidates += [user_documents_path() / "TikTok account assistant",
                    user_data_path(APP_NAME, appauthor=False) / "transcripts"]
-    return candidates
+    candidates.append(_last_resort())
+    usable = []
+    for candidate in candidates:
+        if not candidate.is_absolute():
+            try:
+                candidate = Path(os.path.abspath(candidate))
+            except OSError:  # the working directory is gone
+                continue
+        if candidate not in usable:
+            usable.append(candidate)
+    return usable
+
+
+def _last_resort() -> Path:
+    """The private folder in the system's temporary directory."""
+    import tempfile
+
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    return Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
+
+
+def _private(directory: Path) -> bool:
+    """Whether ``directory`` (in a shared temporary directory) is ours alone: a real
+    folder, not a link someone else planted, owned by us, closed to others."""
+    import stat
+
+    try:
+        info = os.lstat(directory)
+    except OSError:
+        return False
+    owner = os.getuid() if hasattr(os, "getuid") else info.st_uid
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == owner
+            and info.st_mode & 0o077 == 0)
 
 
 def write_transcript(text: str, stem: str, preferred: Path | None = None,
                      when: datetime | None = None) -> Path:
     """Write ``text`` to a new file named after ``stem`` and the time; return its path.
 
-    The first writable directory of :func:`transcript_directories` is used; an
-    existing file is never overwritten. Raises :class:`OSError` when none works.
+    The first directory of :func:`transcript_directories` where the whole text can be
+    written is used. The text is written to a temporary file, synced, and only then
+    given its name (a hard link, which never replaces a file, or an exclusive rename),
+    so a full disk leaves no truncated transcript behind, only the next directory
+    tried. An existing file is never overwritten. Raises :class:`OSError` when no
+    directory works.
     """
     stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S")
     safe_stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:60] or "session"
+    data = text.encode("utf-8")
     problem: OSError | None = None
     for directory in transcript_directories(preferred):
         try:
-            directory.mkdir(parents=True, exist_ok=True)
-            for attempt in range(1, 100):
-                suffix = "" if attempt == 1 else f"-{attempt}"
-                path = directory / f"assistant-{safe_stem}-{stamp}{suffix}.md"
-                try:
-                    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-                except FileExistsError:
-                    continue
-                with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
-                    stream.write(text)
-                return path
+            directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if directory == _last_resort() and not _private(directory):
+                # A shared folder that is not ours alone: said as the system says it.
+                raise PermissionError(errno.EACCES, os.strerror(errno.EACCES),
+                                      str(directory))
+            return _write_whole(directory, f"assistant-{safe_stem}-{stamp}", data)
         except OSError as error:
             problem = error
     raise problem or OSError("no directory to write the transcript to")
+
+
+def _write_whole(directory: Path, name: str, data: bytes) -> Path:
+    """``data`` in a new ``name.md`` (``name-2.md``… when taken) in ``directory``, whole
+    or not at all."""
+    import tempfile
+
+    handle, temporary = tempfile.mkstemp(prefix=".assistant-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        for attempt in range(1, 100):
+            suffix = "" if attempt == 1 else f"-{attempt}"
+            path = directory / f"{name}{suffix}.md"
+            try:
+                _claim(temporary, path)
+            except FileExistsError:
+                continue
+            return path
+        raise FileExistsError(f"{name}.md")
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _claim(temporary: str, path: Path) -> None:
+    """Give the written ``temporary`` the name ``path``, never replacing a file there."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        # A file system without hard links: reserve the name, then rename over it.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        os.replace(temporary, path)

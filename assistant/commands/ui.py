@@ -56,7 +56,9 @@ def build_app(args: argparse.Namespace, context: Context) -> AssistantApp:
         ))
     if args.state is not None:
         try:
-            account = Account(read_snapshot(args.state), path=args.state)
+            # Regular files only: a named pipe or a terminal would block before the
+            # first screen (the path box of the UI refuses them the same way).
+            account = Account(read_snapshot(args.state, regular_only=True), path=args.state)
         except SnapshotError as problem:
             refused = (args.state, problem)
     cache = LibraryCache()

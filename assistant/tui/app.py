@@ -141,6 +141,8 @@ class AssistantApp(App[int]):
         """Where the guide in progress is saved after every step."""
         self.transcript_dir = transcript_dir
         """Where transcripts are written (``None``: current directory, else user data)."""
+        self.fatal_message = ""
+        """The one line said after an unexpected error (:meth:`_fatal_error`)."""
         self.findings: list[Finding] | None = None
         """The last diagnosis of this session (added to transcripts)."""
         self.last_transcript: Path | None = None
@@ -269,7 +271,17 @@ class AssistantApp(App[int]):
         """
         if not headless and not is_served(os.environ) and not has_terminal():
             raise NoTerminal
-        return super().run(headless=headless, **options)  # type: ignore[arg-type]
+        code = super().run(headless=headless, **options)  # type: ignore[arg-type]
+        if self.fatal_message:
+            import sys
+
+            # After the terminal is given back: one line, at any width.
+            try:
+                sys.stderr.write(self.fatal_message + "\n")
+                sys.stderr.flush()
+            except (OSError, ValueError, AttributeError):
+                pass
+        return code
 
     def on_load(self) -> None:
         """SIGTERM (``kill``, ``timeout``) ends the app as Ctrl+Q does, so that the
@@ -307,6 +319,28 @@ class AssistantApp(App[int]):
             # Something to offer: the guides are needed now, so the question comes
             # before the home screen takes a single key.
             self.flush_library()
+
+    def _fatal_error(self) -> None:
+        """An unexpected error: one line for the person, as the command line says it,
+        never Textual's traceback (its local variables would show the snapshot's
+        addresses and numbers); ``ASSISTANT_DEBUG=1`` keeps the traceback."""
+        if os.environ.get("ASSISTANT_DEBUG"):
+            super()._fatal_error()
+            return
+        import sys
+
+        from assistant.privacy import mask_text
+
+        error = sys.exc_info()[1] or self._exception
+        described = type(error).__name__ if error is not None else "Exception"
+        if error is not None and str(error):
+            described += ": " + mask_text(clean_line(str(error)))[:200]
+        self.bell()
+        self.fatal_message = "assistant: " + clean_line(self.translator.gettext(
+            "internal error ({error}); please report it, with ASSISTANT_DEBUG=1 for details",
+            error=described,
+        ))
+        self._close_messages_no_wait()
 
     def notify(
         self,

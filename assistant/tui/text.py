@@ -40,9 +40,23 @@ def _typography() -> Callable[[str], str]:
     return keep_together
 
 
+_GLYPH_JOINERS = dict.fromkeys(
+    [0x200D, 0xFE0E, 0xFE0F, *range(0x1F3FB, 0x1F400)]
+)
+"""What makes several emoji one glyph, or changes how wide a glyph is drawn: the
+zero-width joiner (👩‍💻), the text and emoji variation selectors (❤️) and the skin-tone
+modifiers (👍🏽). Terminals draw these sequences one way, Textual measures them another
+(each part on its own), so a line holding one comes out shorter or longer than the
+layout planned and the panel's border moves. Without them every emoji is drawn as the
+separate, standard-width character Textual measured."""
+
+
 def shown(text: str, *, one_line: bool = False) -> str:
-    """``text`` cleaned of terminal controls and with its punctuation kept together."""
+    """``text`` cleaned of terminal controls and of emoji joiners, with its punctuation
+    kept together."""
     cleaned = clean_line(text) if one_line else clean(text)
+    if not cleaned.isascii():
+        cleaned = cleaned.translate(_GLYPH_JOINERS)
     return _typography()(cleaned)
 
 

@@ -34,6 +34,10 @@ COMMANDS = {
     "run": ["run", "switch-to-personal", "--state", STATE],
     "export": ["export", "switch-to-personal"],
     "check": ["check"],
+    # argparse writes these itself, and its own writer swallows a failed write.
+    "version": ["--version"],
+    "help": ["--help"],
+    "command-help": ["diagnose", "--help"],
 }
 WAIT = 120
 """Seconds a command may take before it counts as hanging (generous: CI is busy)."""
@@ -77,6 +81,11 @@ def test_the_output_failure_speaks_french(tmp_path):
     assert result.returncode == 74
     line = one_clean_line(result.stderr)
     assert line.startswith("assistant: impossible d’écrire sur la sortie standard"), line
+
+
+def test_help_cut_short_by_its_reader_is_not_an_error(tmp_path):
+    result = shell("| head -c 10; exit ${PIPESTATUS[0]}", ["--help"], tmp_path)
+    assert result.returncode == 0 and result.stdout == "usage: ass" and result.stderr == ""
 
 
 def test_a_closed_standard_error_still_gives_the_results(tmp_path):

@@ -8,6 +8,7 @@ moment are the same.
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,9 @@ def isolated_session(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "documents"))
+    # The transcripts' last resort is a folder in the system's temporary directory
+    # (made only when used: listings of tmp_path stay as they were).
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE", "ASSISTANT_GUIDES_DIR"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.chdir(tmp_path)

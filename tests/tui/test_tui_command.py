@@ -91,3 +91,30 @@ def test_unreadable_settings_are_ignored(tmp_path):
     assert Settings(path).load() == Preferences()
     path.write_text('{"lang": "../../etc", "high_contrast": "yes"}', encoding="utf-8")
     assert Settings(path).load() == Preferences()
+
+
+async def test_a_named_pipe_as_state_file_starts_the_ui_with_the_reason_instead_of_blocking(
+    tmp_path,
+):
+    import os
+    import threading
+
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    built: list = []
+    # Opening a pipe with no writer blocks for ever: built in a thread, watched from here.
+    worker = threading.Thread(target=lambda: built.append(build_app(*ui_args(str(pipe)))),
+                              daemon=True)
+    worker.start()
+    worker.join(timeout=60)
+    if worker.is_alive():  # unblock the reader so the test run can end, then fail
+        with open(pipe, "wb"):
+            pass
+        worker.join()
+        raise AssertionError("build_app waited on the named pipe")
+    (app,) = built
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, AccountScreen)
+        error = screen_text(app, "#account-error")
+        assert "pipe.json" in error and "named pipe" in error and "\n" not in error
