@@ -26,11 +26,15 @@ class SnapshotError(ValueError):
         field: str,
         expected: str,
         values: Mapping[str, object] | None = None,
+        translated: tuple[str, ...] = (),
     ) -> None:
         self.source = source
         self.field = field
         self.expected = expected
         self.values: dict[str, object] = dict(values or {})
+        self.translated = translated
+        """The names of ``values`` that are English messages themselves (marked with
+        ``N_``), translated with the template."""
         super().__init__(self.message())
 
     def message(self, t: Translator | None = None) -> str:
@@ -41,7 +45,9 @@ class SnapshotError(ValueError):
             except FormatRefused:
                 problem = self.expected
         else:
-            problem = t.gettext(self.expected, **self.values)
+            values = {name: t.gettext(value) if name in self.translated and isinstance(
+                value, str) else value for name, value in self.values.items()}
+            problem = t.gettext(self.expected, **values)
         parts = [self.source, self.field, problem] if self.field else [self.source, problem]
         return one_line(": ".join(parts))
 

@@ -93,6 +93,22 @@ def too_large(source: str) -> SnapshotError:
     )
 
 
+JSON_REASONS = frozenset({
+    N_("Expecting value"),
+    N_("Expecting property name enclosed in double quotes"),
+    N_("Expecting ',' delimiter"),
+    N_("Expecting ':' delimiter"),
+    N_("Unterminated string starting at"),
+    N_("Invalid control character at"),
+    N_("Invalid \\escape"),
+    N_("Invalid \\uXXXX escape"),
+    N_("Extra data"),
+    N_("Unexpected UTF-8 BOM (decode using utf-8-sig)"),
+})
+"""What Python's JSON reader says of bad JSON, word for word (the English refusal
+quotes it as it is); each has a translation, so a French refusal is French throughout."""
+
+
 # Built once: json.loads with hooks builds a new decoder at every call.
 _DECODER = json.JSONDecoder(object_pairs_hook=_pairs, parse_constant=_constant, parse_int=_integer)
 
@@ -108,6 +124,7 @@ def parse_json(text: str, source: str) -> Any:
         raise SnapshotError(
             source, "", N_("not valid JSON: {reason} at line {line}, column {column}"),
             {"reason": problem.msg, "line": problem.lineno, "column": problem.colno},
+            translated=("reason",) if problem.msg in JSON_REASONS else (),
         ) from None
     except RecursionError:
         raise SnapshotError(source, "", N_("not a snapshot: nested too deeply")) from None

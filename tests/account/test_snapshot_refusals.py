@@ -337,3 +337,30 @@ def test_the_error_keeps_its_parts_for_callers():
     assert (error.source, error.field) == ("switch.json", "tiktok.type")
     assert error.expected == "expected one of {choices}"
     assert isinstance(error, ValueError)
+
+
+BAD_JSON = {
+    "Expecting value": '{"format": }',
+    "Expecting property name enclosed in double quotes": "{\n",
+    "Expecting ',' delimiter": "[1 2]",
+    "Expecting ':' delimiter": '{"a" 1}',
+    "Unterminated string starting at": '{"a": "abc',
+    "Invalid control character at": '{"a": "a\x01"}',
+    "Invalid \\escape": '{"a": "\\q"}',
+    "Invalid \\uXXXX escape": '{"a": "\\u12"}',
+    "Extra data": "{} {}",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "\ufeff\ufeff{}",
+}
+
+
+@pytest.mark.parametrize("reason", sorted(BAD_JSON))
+def test_what_the_json_reader_says_is_quoted_in_english_and_translated_in_french(reason):
+    from assistant.account.jsonread import JSON_REASONS
+
+    assert reason in JSON_REASONS
+    with pytest.raises(SnapshotError) as caught:
+        load_snapshot(BAD_JSON[reason], "x.json")
+    assert str(caught.value).startswith(f"x.json: not valid JSON: {reason} at line ")
+    french = caught.value.message(Translator("fr", read_po_messages(FRAGMENT)))
+    assert french.startswith("x.json: JSON non valide\u00a0: ") and " à la ligne " in french
+    assert reason not in french
