@@ -107,30 +107,57 @@ def markdown_issues(text: str, *, limit: int = MAX_BODY_CHARS) -> list[MarkdownI
     return issues + list(_content_issues(text))
 
 
-@lru_cache(maxsize=16384)
-def _content_issues(text: str) -> tuple[MarkdownIssue, ...]:
-    """The raw HTML and the links that are not ``https`` in ``text``.
+@dataclass(frozen=True)
+class Construct:
+    """One Markdown construct of a text: its token type, its 0-based line, and what
+    the policy looks at (the raw HTML, the link or image target)."""
 
-    Kept per text: the loader, the catalogue checks and the translator preview ask
-    about the same English sources, and parsing is the cost of ``assistant check``.
+    type: str
+    line: int
+    content: str = ""
+    target: str = ""
+
+
+@lru_cache(maxsize=16384)
+def constructs(text: str) -> tuple[Construct, ...]:
+    """Every construct of ``text`` (block tokens, then their inline children), from one
+    parse kept per text.
+
+    The loader, the catalogue checks (policy and Markdown structure) and the
+    translator preview all ask about the same English sources: parsing is the cost
+    of ``assistant check``, so each text is parsed once. A plain text is not parsed
+    at all (it has no construct but paragraphs).
     """
     if is_plain_text(text):
         return ()
-    issues: list[MarkdownIssue] = []
+    found: list[Construct] = []
     for token in _parse(text):
         line = token.map[0] if token.map else 0
-        if token.type == "html_block":
-            issues.append(_html(token.content, line))
-        for child in token.children or []:
+        found.append(Construct(token.type, line, token.content if token.type == "html_block"
+                               else ""))
+        for child in token.children or ():
             if child.type == "html_inline":
-                issues.append(_html(child.content, line))
+                found.append(Construct(child.type, line, child.content))
             elif child.type in ("link_open", "image"):
-                target = str(child.attrs.get("href" if child.type == "link_open" else "src", ""))
-                if not is_followable(target):
-                    issues.append(MarkdownIssue(
-                        N_("link to {target}: only https:// links are allowed"),
-                        line, {"target": _shown(target)},
-                    ))
+                target = child.attrs.get("href" if child.type == "link_open" else "src", "")
+                found.append(Construct(child.type, line, "", str(target)))
+            else:
+                found.append(Construct(child.type, line))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _content_issues(text: str) -> tuple[MarkdownIssue, ...]:
+    """The raw HTML and the links that are not ``https`` in ``text``."""
+    issues: list[MarkdownIssue] = []
+    for item in constructs(text):
+        if item.type in ("html_block", "html_inline"):
+            issues.append(_html(item.content, item.line))
+        elif item.type in ("link_open", "image") and not is_followable(item.target):
+            issues.append(MarkdownIssue(
+                N_("link to {target}: only https:// links are allowed"),
+                item.line, {"target": _shown(item.target)},
+            ))
     return tuple(issues)
 
 

@@ -54,7 +54,7 @@ class Glossary:
     """``(line, English reason marked for translation, fields)``."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def _fold(text: str) -> str:
     """Case-folded, no-break spaces as spaces (they are typography, not spelling)."""
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u202f", " ")

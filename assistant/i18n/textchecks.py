@@ -15,14 +15,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import lru_cache
 
-from markdown_it import MarkdownIt
 
 from assistant.engine.markdown_policy import (
     MAX_BODY_CHARS,
     MAX_LINE_CHARS,
-    is_plain_text,
+    constructs,
     markdown_issues,
 )
 from assistant.i18n.command_slot import command_slot_refusal
@@ -150,31 +149,37 @@ def _unique(problems: list[TextProblem]) -> list[TextProblem]:
     return seen
 
 
-@cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark")
+# A ``_`` between two letters or digits (``{guide_id}``) never starts emphasis.
+_MARKDOWN_CHARACTER = re.compile(r"[\\`*\[\]<>&~!#]|(?<![^\W_])_|_(?![^\W_])")
+
+
+def _neutral(match: re.Match[str]) -> str:
+    """A placeholder Markdown cannot read (``{x.__class__}`` must not read as
+    emphasis): one holding Markdown characters becomes letters; the others stay."""
+    placeholder = match.group()
+    if _MARKDOWN_CHARACTER.search(placeholder) is None:
+        return placeholder
+    return "{" + "X" * (len(placeholder) - 2) + "}"
 
 
 @lru_cache(maxsize=16384)
 def _structure(text: str) -> tuple[Counter[str], list[str]]:
     """The Markdown constructs of ``text`` by kind, and its link targets.
 
-    Kept per text (the English of a message is compared with each of its forms and
-    languages): callers only read the result.
+    Read from the policy's one parse of the text (:func:`constructs`), shared with
+    the loader and the policy check; a placeholder is neutralised first, which
+    changes the text (and costs a parse of its own) only when the placeholder holds
+    Markdown characters. Callers only read the result.
     """
     counts: Counter[str] = Counter()
     links: list[str] = []
-    if is_plain_text(text):
-        return counts, links
-    # A placeholder such as {x.__class__} must not read as emphasis.
-    for token in _markdown().parse(_PLACEHOLDER.sub("X", text)):
-        for item in (token, *(token.children or ())):
-            if item.type in _STRUCTURE:
-                counts[_STRUCTURE[item.type]] += 1
-            if item.type == "link_open":
-                links.append(str(item.attrGet("href") or ""))
-            elif item.type == "image":
-                links.append(str(item.attrGet("src") or ""))
+    if "{" in text:
+        text = _PLACEHOLDER.sub(_neutral, text)
+    for item in constructs(text):
+        if item.type in _STRUCTURE:
+            counts[_STRUCTURE[item.type]] += 1
+        if item.type in ("link_open", "image"):
+            links.append(item.target)
     return counts, links
 
 
