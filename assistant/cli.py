@@ -139,6 +139,9 @@ def _check_parser(t: Translator) -> argparse.ArgumentParser:
         "when it holds both, else the installed ones)")))
     parser.add_argument("--catalogue", metavar="FILE.po", type=Path, help=_h(t.gettext(
         "check this one catalogue only (its language from its folder or its header)")))
+    parser.add_argument("--no-cache", action="store_true", help=_h(t.gettext(
+        "check every catalogue afresh, without the results kept for catalogues that "
+        "did not change")))
     return parser
 
 

@@ -25,17 +25,42 @@ if TYPE_CHECKING:
 class _Catalogues:
     """The catalogue half, read and checked once: its problems and its coverage lines."""
 
-    def __init__(self, t: Translator, locales: Path | None, only: Path | None) -> None:
-        self.t, self.locales, self.only = t, locales, only
+    def __init__(self, t: Translator, locales: Path | None, only: Path | None,
+                 cached: bool = False) -> None:
+        self.t, self.locales, self.only, self.cached = t, locales, only, cached
         self._result: tuple[list[Problem], list[Coverage]] | None = None
 
     def result(self) -> tuple[list[Problem], list[Coverage]]:
-        """The problems and the per-language counts (checked on the first call)."""
+        """The problems and the per-language counts (checked on the first call; taken
+        from :mod:`~assistant.i18n.check_cache` when the catalogues did not change)."""
         if self._result is None:
-            from assistant.i18n.checks import check_and_count
-
-            self._result = check_and_count(self.locales, translator=self.t, only=self.only)
+            self._result = self._remembered() or self._checked()
         return self._result
+
+    def _checked(self) -> tuple[list[Problem], list[Coverage]]:
+        from assistant.i18n.checks import check_and_count
+
+        return check_and_count(self.locales, translator=self.t, only=self.only)
+
+    def _remembered(self) -> tuple[list[Problem], list[Coverage]] | None:
+        """The remembered result, or ``None`` after checking and remembering it."""
+        from assistant.i18n import check_cache
+
+        if not self.cached or not check_cache.enabled():
+            return None
+        from assistant.resources import locales_dir
+
+        root = self.locales if self.locales is not None else locales_dir()
+        key = check_cache.catalogue_key(root, self.t.lang, self.only)
+        if key is None:
+            return None
+        store = check_cache.CheckCache()
+        found = store.get(key)
+        if found is not None:
+            return found
+        problems, coverages = self._checked()
+        store.put(key, problems, coverages)
+        return problems, coverages
 
 
 def _catalogue_problems(
@@ -92,7 +117,8 @@ def main(args: argparse.Namespace, context: Context) -> int:
     problems = [] if only is not None else (
         _guarded("guides", guides, t) + _guarded("symptoms", symptoms, t)
     )
-    catalogues = _Catalogues(t, tree.locales, only)
+    catalogues = _Catalogues(t, tree.locales, only,
+                             cached=not getattr(args, "no_cache", False))
     problems += _guarded(
         "locales", lambda: _catalogue_problems(t, tree.locales, only, catalogues), t)
     for problem in problems:
