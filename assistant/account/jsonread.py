@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from assistant.account.errors import SnapshotError
-from assistant.account.schema import MAX_NUMBER_DIGITS
+from assistant.account.rules import MAX_NUMBER_DIGITS
 from assistant.i18n.translator import N_
 
 MAX_SNAPSHOT_BYTES = 1024 * 1024

@@ -38,6 +38,9 @@ _PHONE_DIGITS = re.compile(r"\+?[0-9]{6,15}")
 MAX_TEXT_LENGTH = 256
 """Longest name, email or phone a snapshot may hold (an email is at most 254)."""
 
+MAX_NUMBER_DIGITS = 15
+"""Longest whole number a snapshot may hold, in digits."""
+
 # Control characters, unpaired surrogates and line/paragraph separators would break
 # the one-line messages and the terminal layout; bidirectional controls would make a
 # name or an email read as another one. These are the Unicode categories Cc, Cs, Zl

@@ -33,11 +33,8 @@ from assistant.account.model import (
     InvitationStatus,
     Role,
 )
-from assistant.account.rules import MAX_TEXT_LENGTH
+from assistant.account.rules import MAX_NUMBER_DIGITS, MAX_TEXT_LENGTH
 from assistant.i18n.translator import N_
-
-MAX_NUMBER_DIGITS = 15
-"""Longest whole number a snapshot may hold, in digits."""
 
 MAX_COUNT = 10**MAX_NUMBER_DIGITS - 1
 """Largest whole number a snapshot may hold (a count of people)."""

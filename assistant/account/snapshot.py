@@ -14,7 +14,6 @@ import sys
 from os import PathLike
 from typing import IO, Any
 
-from assistant.account import reader
 from assistant.account.errors import SnapshotError as SnapshotError
 from assistant.account.jsonread import MAX_SNAPSHOT_BYTES as MAX_SNAPSHOT_BYTES
 from assistant.account.jsonread import JsonObject, decode_text, parse_json
@@ -32,7 +31,6 @@ from assistant.account.model import (
     Snapshot,
     TikTok,
 )
-from assistant.account.validation import validate
 from assistant.i18n.translator import N_
 
 STDIN = "-"
@@ -51,9 +49,13 @@ def load_snapshot(
         data = bytes(data)
     # Valid snapshots are decoded by the compiled reader; anything it is unsure of
     # is parsed again and read by the validator, which names the first wrong field.
+    from assistant.account import reader  # compiled on first use: the UI may never read one
+
     snapshot = reader.decode(data, MAX_SNAPSHOT_BYTES)
     if snapshot is not None:
         return snapshot
+    from assistant.account.validation import validate
+
     return validate(parse_json(decode_text(data, source), source), source)
 
 
@@ -64,6 +66,8 @@ def snapshot_from_data(data: Any, source: str = "<snapshot>") -> Snapshot:
     :class:`SnapshotError` naming the first wrong field. Numbers obey the same limits
     as in a file (a count of 10**25 is refused, naming its field).
     """
+    from assistant.account import reader
+
     snapshot = reader.convert(data)
     if snapshot is not None:
         return snapshot
@@ -71,6 +75,8 @@ def snapshot_from_data(data: Any, source: str = "<snapshot>") -> Snapshot:
         objects = _as_objects(data)
     except RecursionError:
         raise SnapshotError(source, "", N_("not a snapshot: nested too deeply")) from None
+    from assistant.account.validation import validate
+
     return validate(objects, source)
 
 

@@ -162,6 +162,11 @@ class Translator:
 
     def format_number(self, number: float | int) -> str:
         """``1234.5`` as the language writes it (``1,234.5``; ``1 234,5`` in French)."""
+        if type(number) is int and 0 <= number < 1000:
+            # No separator, no sign, Latin digits (Babel's default numbering system):
+            # every language writes these the same, and a step count ("2 of 5") needs
+            # no CLDR data loaded before the first screen.
+            return str(number)
         from babel.numbers import format_decimal
 
         return format_decimal(number, locale=self.locale)

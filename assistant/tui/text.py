@@ -30,7 +30,7 @@ SIMULATION_NOTE = N_(
 def _typography() -> Callable[[str], str]:
     """The French "keep together" rule from the i18n layer, and wrapping that honours
     no-break spaces (installed once, on first use)."""
-    from assistant.tui.widgets.markdown_view import keep_no_break_spaces
+    from assistant.tui.wrapping import keep_no_break_spaces
 
     keep_no_break_spaces()
     try:

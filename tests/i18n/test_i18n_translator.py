@@ -304,3 +304,12 @@ def test_the_french_plural_rule_agrees_with_cldr(locales):
     cldr = Locale("fr").plural_form
     for n in range(0, 2000):
         assert (rule.index(n) == 0) == (cldr(n) == "one"), n
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ar", "hi", "de_CH", "sv"])
+def test_small_whole_numbers_are_written_as_babel_writes_them(lang):
+    from babel.numbers import format_decimal
+
+    t = Translator(lang, {})
+    for number in (0, 1, 7, 42, 999, 1000, 12345, -3, 2.5):
+        assert t.format_number(number) == format_decimal(number, locale=lang), number
