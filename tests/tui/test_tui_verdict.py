@@ -49,3 +49,26 @@ async def test_a_guide_opened_from_a_finding_shows_it_cleared_and_offers_the_nex
         assert isinstance(following, GuideScreen)
         assert following.runner.guide_id == "switch-to-personal"
         assert following.runner.initial == screen.runner.snapshot, "on the account as it is now"
+
+
+async def test_a_refused_typed_answer_is_selected_so_the_next_attempt_replaces_it(make_app):
+    from assistant.account.scenarios import load_scenario
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.open_guide("add-member", load_scenario("add-member-ready"), start="invite-form")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, GuideScreen) and screen.runner.place[-1][1] == "invite-form"
+        box = screen.query_one("#answer-input")
+        box.focus()
+        await pilot.press(*"ana.studio", "enter")
+        await pilot.pause()
+        assert screen.query_one("#input-error").display
+        assert screen.runner.place[-1][1] == "invite-form"
+        assert box.selected_text == "ana.studio"  # shown, and selected
+        await pilot.press(*"ana@studio.example")
+        assert box.value == "ana@studio.example"  # replaced, not appended
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.runner.place[-1][1] != "invite-form"

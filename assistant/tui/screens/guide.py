@@ -205,6 +205,8 @@ class GuideScreen(AssistantScreen):
             error = self.query_one("#input-error", Static)
             set_content(error, literal(refused.render(self.t)))
             error.display = True
+            # What was typed stays to be corrected, selected: typing again replaces it.
+            event.input.select_all()
             return
         except ChoiceError:
             return
