@@ -19,13 +19,26 @@ from assistant.i18n.translator import Translator
 LANGUAGE_ACTION = "app.switch_language"
 """The action whose description names the language the key switches to."""
 
-_OTHER_LANGUAGE = {"en": "Français", "fr": "English"}
-"""Each language's name in itself: read by the person who needs the switch."""
+_NAMES = {"en": "English", "fr": "Français"}
+"""The shipped languages' names in themselves, known without loading CLDR data."""
+
+
+def switch_label(t: Translator, offered: tuple[str, ...] | None = None) -> str:
+    """What the language key says: the other language, in itself (read by the person
+    who needs the switch), when there are two; "Language" when it opens the picker."""
+    from assistant.i18n.catalogue import language_name
+    from assistant.i18n.translator import languages
+
+    offered = languages() if offered is None else offered
+    others = [lang for lang in offered if lang != t.lang]
+    if len(offered) <= 2 and others:
+        return _NAMES.get(others[0]) or language_name(others[0])
+    return t.pgettext("key", "Language")
 
 def describe(binding: Binding, t: Translator) -> str:
     """The translated description of ``binding`` (empty when it has none)."""
     if binding.action in (LANGUAGE_ACTION, "switch_language"):
-        return _OTHER_LANGUAGE.get(t.lang, "English")
+        return switch_label(t)
     if not binding.description:
         return ""
     return t.pgettext("key", binding.description)

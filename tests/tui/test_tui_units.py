@@ -242,3 +242,16 @@ def test_the_tests_never_touch_the_real_user_directories(tmp_path):
               default_progress_path(), LibraryCache().root, *transcript_directories(),
               default_settings_path()]
     assert all(tmp_path in place.parents or place == tmp_path for place in places), places
+
+
+def test_the_language_key_names_the_other_language_or_opens_the_picker():
+    from assistant.i18n.translator import get_translator
+    from assistant.tui.keys import switch_label
+
+    en, fr = get_translator("en"), get_translator("fr")
+    assert switch_label(en, ("en", "fr")) == "Français"
+    assert switch_label(fr, ("en", "fr")) == "English"
+    assert switch_label(en, ("en", "de")) == "Deutsch"  # a new language, named in itself
+    # Three or more: the key opens the picker, and says so in the current language.
+    assert switch_label(en, ("en", "fr", "de")) == "Language"
+    assert switch_label(fr, ("en", "fr", "de")) == fr.pgettext("key", "Language") != "Language"
