@@ -172,10 +172,10 @@ def account_summary(snapshot: Snapshot, source: str, t: Translator) -> str:
         state = t.pgettext("account", "no TikTok For Business login")
     else:
         state = t.pgettext("account", "not linked")
-    line = t.gettext(
-        "Simulated account: @{username} ({kind}, {state})",
-        username=clean_line(snapshot.tiktok.username), kind=kind, state=state,
-    )
+    username = clean_line(snapshot.tiktok.username)
     if source:
-        line += " — " + clean_line(source)
-    return line
+        # Translators: {source} is where the account comes from (a file, an example).
+        return t.gettext("Simulated account: @{username} ({kind}, {state}) — {source}",
+                         username=username, kind=kind, state=state, source=clean_line(source))
+    return t.gettext("Simulated account: @{username} ({kind}, {state})",
+                     username=username, kind=kind, state=state)

@@ -271,11 +271,12 @@ class GuideScreen(AssistantScreen):
         """
         t = self.t
         progress = view.progress
-        step = t.gettext("Step {n}", n=progress.taken)
         if view.kind == "end":
-            return step + " · " + t.gettext("end")
+            return t.gettext("Step {n} · end", n=progress.taken)
         left = progress.to_success if progress.to_success is not None else progress.remaining
-        return step + " · " + t.ngettext("about {n} step left", "about {n} steps left", left)
+        # Translators: {step} is the number of the step shown, {n} how many are left.
+        return t.ngettext("Step {step} · about {n} step left",
+                          "Step {step} · about {n} steps left", left, step=progress.taken)
 
     def show_outcome(self, view: StepView) -> None:
         """The outcome banner on an end step (also the end of a sub-guide)."""
