@@ -17,6 +17,9 @@ from assistant.engine import Runner, load_guides
 from assistant.i18n.translator import Translator
 
 LEA = "lea@maisonlune.example"
+TYPED = {"email": "new.person@example.com", "phone": "+33 6 12 34 56 78",
+         "username": "studio.nina"}
+"""What a person types at an ``input`` step, by kind (the invitee's address…)."""
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,8 @@ def library():
 
 
 def _ends(library, guide: str, snapshot: Snapshot) -> list[tuple[str, Snapshot]]:
-    """The outcome and final account of every path of ``guide`` (each state once)."""
+    """The outcome and final account of every path of ``guide`` (each state once);
+    at an ``input`` step the person types a valid answer (:data:`TYPED`)."""
     runner = Runner(library, guide, snapshot, Translator("en"))
     seen: set[object] = set()
     ends: list[tuple[str, Snapshot]] = []
@@ -39,6 +43,10 @@ def _ends(library, guide: str, snapshot: Snapshot) -> list[tuple[str, Snapshot]]
         if view.finished:
             ends.append((str(runner.outcome), runner.snapshot))
             return
+        if view.input is not None:
+            runner.answer_text(TYPED[view.input])
+            explore()
+            runner.back()
         for number in range(1, len(view.choices) + 1):
             runner.answer(number)
             explore()
@@ -65,17 +73,7 @@ def test_collaborator_limit_is_fixed_by_share_account(library):
     assert _fixed(library, snapshot, Intent.SHARE, "collaborator-limit")
 
 
-_NO_SIGN_UP_YET = pytest.mark.xfail(
-    reason="this intent's guide does not start with signing up yet (SPEC 0.2): "
-    "remove this mark when it does",
-    strict=True,
-)
-
-
-@pytest.mark.parametrize("intent", [
-    intent if intent is Intent.LINK else pytest.param(intent, marks=_NO_SIGN_UP_YET)
-    for intent in sorted(NEEDS_BUSINESS)
-])
+@pytest.mark.parametrize("intent", sorted(NEEDS_BUSINESS))
 def test_no_business_account_is_fixed_by_the_intent_guide(library, intent):
     snapshot = change(healthy(), business=None)
     assert _fixed(library, snapshot, intent, "no-business-account")

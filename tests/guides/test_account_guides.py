@@ -259,12 +259,21 @@ def test_an_email_change_while_offline_stops_at_the_connection():
     assert runner.snapshot.business == runner.initial.business
 
 
-def test_update_login_without_a_business_login_is_blocked():
+def test_update_login_without_a_business_login_signs_up_first():
     runner = choose(
         start("update-login", "personal-to-business"), "My login: email, phone number or password",
     )
-    assert runner.outcome == "blocked"
     assert at(runner) == ("update-login", "no-business")
+    later = choose(start("update-login", "personal-to-business"),
+                   "My login: email, phone number or password", "I will do it later")
+    assert (later.outcome, at(later)) == ("blocked", ("update-login", "no-business-later"))
+    assert later.snapshot == later.initial
+    choose(runner, "I created my login and I am signed in")
+    assert at(runner) == ("update-login", "open-settings")
+    business = runner.snapshot.business
+    assert business is not None and business.email == runner.snapshot.session.actor
+    choose(runner, "I am on User Settings")
+    assert at(runner) == ("update-login", "menu")
 
 
 # --- one login per person -------------------------------------------------------------------

@@ -179,7 +179,8 @@ def test_add_member_success_means_the_person_is_on_the_team(name):
     for answers, outcome, final in walked("add-member", name).paths:
         if outcome == "success":
             assert final.tiktok.type is AccountType.BUSINESS, answers
-            if len(active(final)) > len(active(start)):
+            before = active(start) if start.business is not None else {}
+            if len(active(final)) > len(before):
                 continue
             # Nobody joined: either nothing was changed (they were already on the team), or
             # an invitation that could not go through was cancelled.
@@ -460,10 +461,15 @@ def test_remove_member_success_means_the_member_is_gone_and_the_password_closed(
     for answers, outcome, final in walked("remove-member", name).paths:
         if outcome == "success":
             assert final.business is not None
-            assert final.business is not None and start.business is not None
-            assert len(final.business.members) < len(start.business.members), answers
             assert not any(m.departed for m in final.business.members), answers
             assert final.tiktok.password_shared_with == 0, answers
+            if start.business is not None and \
+                    len(final.business.members) < len(start.business.members):
+                continue
+            # Nobody was removed: only true when nobody but the person is on the team (a
+            # login just created, or a team of one whose shared password was changed).
+            assert [m.email for m in final.business.members] == [final.session.actor], answers
+            assert _ending("remove-member", start, answers) == "only-you", answers
 
 
 def test_remove_member_removes_the_target():
@@ -551,6 +557,70 @@ def test_remove_member_of_someone_not_on_the_team_is_blocked():
                   "Someone who is not in this list")
     assert (runner.outcome, runner.view().step) == ("blocked", "not-in-team")
     assert runner.snapshot == runner.initial
+
+
+# --- without a TikTok For Business login: signing up first -------------------------------------
+
+
+def test_add_member_without_a_login_signs_up_then_invites():
+    snapshot = load_scenario("link-no-business-login")
+    runner = play("add-member", snapshot)
+    assert runner.view().step == "no-business"
+    later = play("add-member", snapshot, "I will do it later")
+    assert (later.outcome, later.view().step) == ("blocked", "no-business-later")
+    assert later.snapshot == snapshot
+    runner = play("add-member", snapshot, "I created my login and I am signed in")
+    assert runner.view().step == "invite-form"
+    assert active(runner.snapshot) == {snapshot.session.actor: Role.ADMIN}
+
+
+def test_manage_roles_without_a_login_signs_up_and_invites_with_the_role():
+    snapshot = load_scenario("link-no-business-login")
+    runner = play("manage-roles", snapshot, "I created my login and I am signed in")
+    assert runner.view().step == "new-team"
+    later = play("manage-roles", snapshot, "I created my login and I am signed in",
+                 "I will do it later")
+    assert (later.outcome, later.view().step) == ("blocked", "invite-later")
+    runner = play("manage-roles", snapshot, "I created my login and I am signed in",
+                  "Invite them with the role they need", Typed(TYPED_EMAIL),
+                  "I sent it as Analyst", "They accepted the invitation", "I confirmed the role",
+                  "Yes, with the right role")
+    runner.answer(1)  # back from add-member
+    assert (runner.outcome, runner.view().step) == ("success", "invited")
+    assert active(runner.snapshot) == {snapshot.session.actor: Role.ADMIN,
+                                       TYPED_EMAIL: Role.ANALYST}
+
+
+def test_manage_roles_offers_to_invite_a_target_who_is_not_on_the_team():
+    snapshot = load_scenario("remove-target-not-member")
+    runner = play("manage-roles", snapshot, "Continue")
+    assert runner.view().step == "not-member"
+    kept = play("manage-roles", snapshot, "Continue", "Not now")
+    assert (kept.outcome, kept.view().step) == ("blocked", "not-member-kept")
+    assert kept.snapshot == snapshot
+    runner = play("manage-roles", snapshot, "Continue",
+                  "Invite marc@maisonlune.exemple with the role they need")
+    assert runner.view().guide == "add-member"
+
+
+def test_remove_member_without_a_login_says_there_is_no_team_then_checks_the_password():
+    snapshot = load_scenario("link-no-business-login")
+    later = play("remove-member", snapshot, "I will do it later")
+    assert (later.outcome, later.view().step) == ("blocked", "no-business-later")
+    assert later.snapshot == snapshot and next_guide(later) == "revoke-access"
+    runner = play("remove-member", snapshot, "I created my login and I am signed in")
+    assert runner.view().step == "new-team"
+    runner = play("remove-member", snapshot, "I created my login and I am signed in",
+                  "Continue")
+    assert (runner.outcome, runner.view().step) == ("success", "only-you")
+    shared = replace(snapshot, tiktok=replace(snapshot.tiktok, password_shared_with=2))
+    runner = play("remove-member", shared, "I created my login and I am signed in",
+                  "Continue")
+    assert runner.view().step == "password"
+    runner = play("remove-member", shared, "I created my login and I am signed in",
+                  "Continue", "I changed the password")
+    assert (runner.outcome, runner.view().step) == ("success", "only-you")
+    assert runner.snapshot.tiktok.password_shared_with == 0
 
 
 # --- request-admin-access -----------------------------------------------------------------------
