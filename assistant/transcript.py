@@ -11,6 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import re
+import stat
+import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -250,8 +252,6 @@ def transcript_directories(preferred: Path | None = None) -> list[Path]:
 
 def _last_resort() -> Path:
     """The private folder in the system's temporary directory."""
-    import tempfile
-
     uid = os.getuid() if hasattr(os, "getuid") else "user"
     return Path(tempfile.gettempdir()) / f"{APP_NAME}-{uid}"
 
@@ -259,8 +259,6 @@ def _last_resort() -> Path:
 def _private(directory: Path) -> bool:
     """Whether ``directory`` (in a shared temporary directory) is ours alone: a real
     folder, not a link someone else planted, owned by us, closed to others."""
-    import stat
-
     try:
         info = os.lstat(directory)
     except OSError:
@@ -285,10 +283,11 @@ def write_transcript(text: str, stem: str, preferred: Path | None = None,
     safe_stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in stem)[:60] or "session"
     data = text.encode("utf-8")
     problem: OSError | None = None
+    shared = _last_resort()
     for directory in transcript_directories(preferred):
         try:
             directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if directory == _last_resort() and not _private(directory):
+            if directory == shared and not _private(directory):
                 # A shared folder that is not ours alone: said as the system says it.
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES),
                                       str(directory))
@@ -301,8 +300,6 @@ def write_transcript(text: str, stem: str, preferred: Path | None = None,
 def _write_whole(directory: Path, name: str, data: bytes) -> Path:
     """``data`` in a new ``name.md`` (``name-2.md``… when taken) in ``directory``, whole
     or not at all."""
-    import tempfile
-
     handle, temporary = tempfile.mkstemp(prefix=".assistant-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "wb") as stream:

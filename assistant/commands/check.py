@@ -43,7 +43,8 @@ class _Catalogues:
         return check_and_count(self.locales, translator=self.t, only=self.only)
 
     def _remembered(self) -> tuple[list[Problem], list[Coverage]] | None:
-        """The remembered result, or ``None`` after checking and remembering it."""
+        """The result remembered for these catalogues, else checked now and remembered;
+        ``None`` when the cache is off or the catalogues cannot all be read."""
         from assistant.i18n import check_cache
 
         if not self.cached or not check_cache.enabled():

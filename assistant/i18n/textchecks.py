@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-
 from assistant.engine.markdown_policy import (
     MAX_BODY_CHARS,
     MAX_LINE_CHARS,

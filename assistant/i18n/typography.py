@@ -2,7 +2,7 @@
 
 French puts a no-break space before ``: ; ! ?`` and ``»`` and after ``«``. The UI
 wraps so that a no-break space never breaks
-(:func:`assistant.tui.widgets.markdown_view.keep_no_break_spaces`), and shows the
+(:func:`assistant.tui.wrapping.keep_no_break_spaces`), and shows the
 characters as they are: what is copied from the terminal is the text itself.
 
 :func:`keep_together` only mends the one mistake the screen would show: a plain space

@@ -11,6 +11,7 @@ import asyncio
 import gc
 import os
 import signal
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -273,8 +274,6 @@ class AssistantApp(App[int]):
             raise NoTerminal
         code = super().run(headless=headless, **options)  # type: ignore[arg-type]
         if self.fatal_message:
-            import sys
-
             # After the terminal is given back: one line, at any width.
             try:
                 sys.stderr.write(self.fatal_message + "\n")
@@ -327,8 +326,6 @@ class AssistantApp(App[int]):
         if os.environ.get("ASSISTANT_DEBUG"):
             super()._fatal_error()
             return
-        import sys
-
         from assistant.privacy import mask_text
 
         error = sys.exc_info()[1] or self._exception

@@ -21,7 +21,7 @@ from textual.geometry import Region
 from textual.widgets import Static
 
 from assistant.i18n.typography import keep_together
-from assistant.tui.widgets.markdown_view import RICH_WORD, TEXTUAL_CHUNK, keep_no_break_spaces
+from assistant.tui.wrapping import RICH_WORD, TEXTUAL_CHUNK, keep_no_break_spaces
 
 NNB = "\u202f"
 FRENCH = [

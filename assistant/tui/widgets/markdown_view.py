@@ -13,7 +13,6 @@ shown literally, cleaned of terminal controls.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,12 +28,6 @@ from textual.visual import RenderOptions, Visual
 from textual.widget import Widget
 
 from assistant.privacy import mask_text
-from assistant.tui.wrapping import (  # noqa: F401 - their home was here
-    NO_BREAK_SPACES,
-    RICH_WORD,
-    TEXTUAL_CHUNK,
-    keep_no_break_spaces,
-)
 from assistant.tui.text import shown
 
 MAX_MARKDOWN_CHARS = 20_000
